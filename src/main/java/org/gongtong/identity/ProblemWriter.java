@@ -1,0 +1,57 @@
+package org.gongtong.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gongtong.platform.Messages;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 for API calls as RFC 9457 problems, written before MVC is reached. */
+@Component
+class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final Messages messages;
+    private final JsonMapper json;
+
+    ProblemWriter(Messages messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        write(request, response, 401, "unauthorized", messages.get("problem.unauthorized"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(request, response, 403, "forbidden", messages.get("problem.forbidden"));
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://gongtong.org/problems/" + type);
+        body.put("title", messages.get("problem.title." + status));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+}
