@@ -26,7 +26,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
 
-    static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+    /** Machine clients: answered with 401/403 problems, never redirected to the login page. */
+    static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/")
+            || request.getRequestURI().startsWith("/actuator/");
     static final RequestMatcher BEARER = request -> {
         String h = request.getHeader("Authorization");
         return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -64,6 +66,7 @@ class SecurityConfig {
                                 "/error",
                                 "/api/docs",
                                 "/api/docs/**",
+                                "/api/swagger-ui/**",
                                 "/swagger-ui/**",
                                 "/actuator/health",
                                 "/actuator/health/**")
