@@ -8,9 +8,13 @@ import java.util.Map;
 import org.gongtong.platform.Messages;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +39,18 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        // A caller refused for a missing CSRF token before signing in at all has not authenticated:
+        // that is a 401, as for any other anonymous API call, not a 403.
+        if (e instanceof CsrfException && !signedIn()) {
+            commence(request, response, null);
+            return;
+        }
         write(request, response, 403, "forbidden", messages.get("problem.forbidden"));
+    }
+
+    private static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String detail)

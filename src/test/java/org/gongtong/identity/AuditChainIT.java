@@ -53,17 +53,19 @@ class AuditChainIT {
                 "SELECT action, actor, before_state, after_state FROM audit_entry"
                         + " WHERE entity_type = 'organisation' AND entity_id = ? ORDER BY seq",
                 Long.toString(id));
-        assertThat(rows).extracting(r -> r.get("action")).containsExactly("ORGANISATION_REGISTERED", "ORGANISATION_UPDATED");
+        assertThat(rows)
+                .extracting(r -> r.get("action"))
+                .containsExactly("ORGANISATION_REGISTERED", "ORGANISATION_UPDATED");
         assertThat(rows).extracting(r -> r.get("actor")).containsOnly("admin");
         assertThat(rows.get(0).get("before_state")).isNull();
         JsonNode before = json.readTree((String) rows.get(1).get("before_state"));
         JsonNode after = json.readTree((String) rows.get(1).get("after_state"));
         assertThat(after.get("name").asString()).endsWith("（更名）");
-        assertThat(before.get("name").asString()).isEqualTo(after.get("name").asString().replace("（更名）", ""));
+        assertThat(before.get("name").asString())
+                .isEqualTo(after.get("name").asString().replace("（更名）", ""));
 
         // the API lists the entity's history too
-        JsonNode history = api.getJson(
-                "/api/v1/audit?entityType=organisation&entityId=" + id, api.adminToken());
+        JsonNode history = api.getJson("/api/v1/audit?entityType=organisation&entityId=" + id, api.adminToken());
         assertThat(history).hasSize(2);
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
@@ -110,7 +112,9 @@ class AuditChainIT {
                     Map<String, Object> m = new java.util.LinkedHashMap<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                         String column = rs.getMetaData().getColumnLabel(i).toLowerCase();
-                        m.put(column, column.equals("occurred_at") ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i));
+                        m.put(
+                                column,
+                                column.equals("occurred_at") ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i));
                     }
                     return m;
                 });

@@ -47,8 +47,8 @@ class AuthIT {
     @Test
     void issuesATokenThatExpiresInTheFuture() throws Exception {
         JsonNode body = api.read(mvc.perform(jsonBody(
-                                post("/api/v1/auth/token"),
-                                api.write(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD))))
+                        post("/api/v1/auth/token"),
+                        api.write(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").isString())
                 .andReturn());

@@ -74,7 +74,8 @@ class OrganisationApiIT {
     @Test
     void onlyNameAndKindAreRequired() throws Exception {
         mvc.perform(api.asAdmin(jsonBody(
-                        post("/api/v1/organisations"), api.write(Map.of("name", Api.unique("最少字段"), "kind", "SERVICE")))))
+                        post("/api/v1/organisations"),
+                        api.write(Map.of("name", Api.unique("最少字段"), "kind", "SERVICE")))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").isNumber())
                 .andExpect(jsonPath("$.uscc").doesNotExist());
@@ -134,11 +135,13 @@ class OrganisationApiIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
-        mvc.perform(api.asAdmin(jsonBody(post("/api/v1/organisations"), api.write(Map.of("name", "x", "kind", "BANK")))))
+        mvc.perform(api.asAdmin(
+                        jsonBody(post("/api/v1/organisations"), api.write(Map.of("name", "x", "kind", "BANK")))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
         assertThat(count()).isEqualTo(organisations);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class)).isEqualTo(audit);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class))
+                .isEqualTo(audit);
     }
 
     @Test
@@ -176,7 +179,8 @@ class OrganisationApiIT {
         assertThat(idsOf(list("q=" + tag + "&industry=" + "纺织服装"))).containsExactly(otherId);
         assertThat(idsOf(list("q=" + tag + "&industry=GREEN_CHEMICALS&county=371522&kind=FINANCE")))
                 .containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(list("q=" + tag + "&kind=USER").get("totalElements").asLong()).isZero();
+        assertThat(list("q=" + tag + "&kind=USER").get("totalElements").asLong())
+                .isZero();
 
         // paging walks every match exactly once
         Set<Long> seen = new HashSet<>();
@@ -257,8 +261,8 @@ class OrganisationApiIT {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
-        mvc.perform(api.asAdmin(jsonBody(
-                        put("/api/v1/organisations/987654321"), api.write(Api.organisation("SERVICE", null)))))
+        mvc.perform(api.asAdmin(
+                        jsonBody(put("/api/v1/organisations/987654321"), api.write(Api.organisation("SERVICE", null)))))
                 .andExpect(status().isNotFound());
     }
 
@@ -269,7 +273,8 @@ class OrganisationApiIT {
             int eq = pair.indexOf('=');
             request.param(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        return api.read(mvc.perform(api.asAdmin(request)).andExpect(status().isOk()).andReturn());
+        return api.read(
+                mvc.perform(api.asAdmin(request)).andExpect(status().isOk()).andReturn());
     }
 
     private static List<Long> idsOf(JsonNode page) {
