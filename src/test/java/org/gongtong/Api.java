@@ -13,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,15 +78,15 @@ public final class Api {
     }
 
     /** Adds the bearer token to a request. */
-    public static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {
+    public static <B extends AbstractMockHttpServletRequestBuilder<B>> B bearer(B request, String token) {
         return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
-    public MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+    public <B extends AbstractMockHttpServletRequestBuilder<B>> B asAdmin(B request) throws Exception {
         return bearer(request, adminToken());
     }
 
-    public static MockHttpServletRequestBuilder jsonBody(MockHttpServletRequestBuilder request, String body) {
+    public static <B extends AbstractMockHttpServletRequestBuilder<B>> B jsonBody(B request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
