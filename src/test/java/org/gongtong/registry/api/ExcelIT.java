@@ -62,7 +62,8 @@ class ExcelIT {
             header.forEach(c -> names.add(c.getStringCellValue()));
             assertThat(names).startsWith("名称*", "类别*", "统一社会信用代码", "县市区", "产业");
             // the example row is itself importable
-            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("ENTERPRISE");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("ENTERPRISE");
         }
     }
 
@@ -103,9 +104,12 @@ class ExcelIT {
         report.get("importedRows").forEach(r -> imported.add(r.asInt()));
         assertThat(imported).containsExactly(2, 5);
         List<String> errors = new ArrayList<>();
-        report.get("errors").forEach(e -> errors.add(e.get("row").asInt() + ":" + e.get("field").asString()));
+        report.get("errors")
+                .forEach(e ->
+                        errors.add(e.get("row").asInt() + ":" + e.get("field").asString()));
         assertThat(errors).containsExactlyInAnyOrder("3:uscc", "4:name", "6:kind");
-        assertThat(jdbc.queryForList("SELECT name FROM organisation WHERE name LIKE ? ORDER BY name", String.class, tag + "%"))
+        assertThat(jdbc.queryForList(
+                        "SELECT name FROM organisation WHERE name LIKE ? ORDER BY name", String.class, tag + "%"))
                 .containsExactlyInAnyOrder(tag + "甲", tag + "丙");
     }
 
@@ -123,8 +127,8 @@ class ExcelIT {
         assertThat(report.get("imported").asInt()).isEqualTo(1);
         List<String> errors = new ArrayList<>();
         report.get("errors")
-                .forEach(e -> errors.add(e.get("row").asInt() + ":" + e.get("field").asString() + ":"
-                        + e.get("message").asString()));
+                .forEach(e -> errors.add(e.get("row").asInt() + ":"
+                        + e.get("field").asString() + ":" + e.get("message").asString()));
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0)).startsWith("3:uscc:").contains(repeated).contains("第 2 行");
         assertThat(errors.get(1)).startsWith("4:uscc:").contains(registered).contains("已登记");
@@ -133,8 +137,10 @@ class ExcelIT {
 
     @Test
     void unreadableFileFailsCleanly() throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "x.xlsx", Xlsx.CONTENT_TYPE, "not a workbook".getBytes());
-        JsonNode report = api.read(mvc.perform(api.asAdmin(multipart("/api/v1/organisations/import").file(file)))
+        MockMultipartFile file =
+                new MockMultipartFile("file", "x.xlsx", Xlsx.CONTENT_TYPE, "not a workbook".getBytes());
+        JsonNode report = api.read(mvc.perform(
+                        api.asAdmin(multipart("/api/v1/organisations/import").file(file)))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(report.get("state").asString()).isEqualTo("FAILED");
@@ -147,7 +153,8 @@ class ExcelIT {
             long total = api.getJson("/api/v1/organisations?kind=" + kind, api.adminToken())
                     .get("totalElements")
                     .asLong();
-            byte[] bytes = mvc.perform(api.asAdmin(get("/api/v1/organisations/export").param("kind", kind)))
+            byte[] bytes = mvc.perform(
+                            api.asAdmin(get("/api/v1/organisations/export").param("kind", kind)))
                     .andExpect(status().isOk())
                     .andReturn()
                     .getResponse()
@@ -171,7 +178,8 @@ class ExcelIT {
         long org = api.createOrganisation(body).get("id").asLong();
         long own = api.createOrganisation("ENTERPRISE", null);
         String token = api.token(api.createUser("ENTERPRISE_USER", own, null).username(), Api.PASSWORD);
-        byte[] bytes = mvc.perform(Api.bearer(get("/api/v1/organisations/export").param("q", tag), token))
+        byte[] bytes = mvc.perform(
+                        Api.bearer(get("/api/v1/organisations/export").param("q", tag), token))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -187,7 +195,7 @@ class ExcelIT {
     private JsonNode importFile(byte[] bytes, String mode) throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "organisations.xlsx", Xlsx.CONTENT_TYPE, bytes);
         return api.read(mvc.perform(api.asAdmin(
-                                multipart("/api/v1/organisations/import").file(file).param("mode", mode)))
+                        multipart("/api/v1/organisations/import").file(file).param("mode", mode)))
                 .andExpect(status().isOk())
                 .andReturn());
     }
