@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.gongtong.platform.Messages;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 for API calls as RFC 9457 problems, written before MVC is reached. */
@@ -24,16 +26,18 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final Messages messages;
     private final JsonMapper json;
+    private final LocaleResolver locales;
 
-    ProblemWriter(Messages messages, JsonMapper json) {
+    ProblemWriter(Messages messages, JsonMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(request, response, 401, "unauthorized", messages.get("problem.unauthorized"));
+        write(request, response, 401, "unauthorized", "problem.unauthorized");
     }
 
     @Override
@@ -45,7 +49,7 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
             commence(request, response, null);
             return;
         }
-        write(request, response, 403, "forbidden", messages.get("problem.forbidden"));
+        write(request, response, 403, "forbidden", "problem.forbidden");
     }
 
     private static boolean signedIn() {
@@ -53,13 +57,18 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
         return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String detail)
+    /**
+     * Writes the problem in the caller's language. This runs before MVC has resolved the locale,
+     * so it asks the application's resolver itself (the servlet's own default would be the JVM's).
+     */
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String detailKey)
             throws IOException {
+        Locale locale = locales.resolveLocale(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://gongtong.org/problems/" + type);
-        body.put("title", messages.get("problem.title." + status));
+        body.put("title", messages.get(locale, "problem.title." + status));
         body.put("status", status);
-        body.put("detail", detail);
+        body.put("detail", messages.get(locale, detailKey));
         body.put("instance", request.getRequestURI());
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");

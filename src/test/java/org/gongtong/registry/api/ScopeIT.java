@@ -158,6 +158,14 @@ class ScopeIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401));
         mvc.perform(get("/api/v1/groups")).andExpect(status().isUnauthorized());
+        // Chinese by default, English on request, like every other problem
+        mvc.perform(get("/api/v1/organisations"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("请先登录")));
+        mvc.perform(get("/api/v1/organisations").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Sign in")));
+        mvc.perform(bearer(get("/api/v1/organisations"), "gt_revoked-or-invalid"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("令牌")));
         mvc.perform(jsonBody(post("/api/v1/organisations"), "{}")).andExpect(status().isUnauthorized());
     }
 }
