@@ -54,6 +54,11 @@ public class Registry implements OrganisationDirectory {
         if (!actor.canRegisterOrganisations()) {
             throw DomainException.forbidden("problem.forbidden");
         }
+        OrganisationValidator.Checked c = validator.check(form);
+        // a county officer registers organisations of its own county only
+        if (c.valid() && !actor.canEdit(-1, c.county())) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
         return register(form, false);
     }
 
@@ -96,6 +101,10 @@ public class Registry implements OrganisationDirectory {
         OrganisationValidator.Checked c = validator.check(form);
         if (!c.valid()) {
             throw new ValidationException(c.errors());
+        }
+        // nor may it move one out of its county
+        if (!actor.canEdit(id, c.county())) {
+            throw DomainException.forbidden("problem.forbidden");
         }
         if (c.uscc() != null) {
             Optional<Long> holder = organisations.idByUscc(c.uscc());

@@ -136,6 +136,27 @@ class ExcelIT {
     }
 
     @Test
+    void countyOfficerImportsRowsOfItsCountyOnly() throws Exception {
+        long bureau = api.createOrganisation("GOVERNMENT", "371502");
+        String token =
+                api.token(api.createUser("COUNTY_OFFICER", bureau, "371502").username(), Api.PASSWORD);
+        String tag = Api.unique("县级导入");
+        byte[] bytes = workbook(List.of(
+                List.of(tag + "甲", "ENTERPRISE", "", "东昌府区", "", ""),
+                List.of(tag + "乙", "ENTERPRISE", "", "茌平区", "", "")));
+        MockMultipartFile file = new MockMultipartFile("file", "o.xlsx", Xlsx.CONTENT_TYPE, bytes);
+        JsonNode report = api.read(mvc.perform(Api.bearer(
+                        multipart("/api/v1/organisations/import").file(file).param("mode", "VALID_ROWS"), token))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(report.get("imported").asInt()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("county");
+        assertThat(jdbc.queryForList("SELECT name FROM organisation WHERE name LIKE ?", String.class, tag + "%"))
+                .containsExactly(tag + "甲");
+    }
+
+    @Test
     void unreadableFileFailsCleanly() throws Exception {
         MockMultipartFile file =
                 new MockMultipartFile("file", "x.xlsx", Xlsx.CONTENT_TYPE, "not a workbook".getBytes());

@@ -127,6 +127,36 @@ class ScopeIT {
     }
 
     @Test
+    void countyOfficerRegistersAndMovesOrganisationsWithinItsCountyOnly() throws Exception {
+        long bureau = api.createOrganisation("GOVERNMENT", X);
+        String token = api.token(api.createUser("COUNTY_OFFICER", bureau, X).username(), Api.PASSWORD);
+        JsonNode created = api.read(mvc.perform(bearer(
+                        jsonBody(post("/api/v1/organisations"), api.write(Api.organisation("ENTERPRISE", X))), token))
+                .andExpect(status().isCreated())
+                .andReturn());
+        Map<String, Object> elsewhere = Api.organisation("ENTERPRISE", Y);
+        mvc.perform(bearer(jsonBody(post("/api/v1/organisations"), api.write(elsewhere)), token))
+                .andExpect(status().isForbidden());
+        assertThat(api.getJson("/api/v1/organisations?q=" + elsewhere.get("uscc"), api.adminToken())
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+
+        Map<String, Object> moved = Api.organisation("ENTERPRISE", Y);
+        moved.put("name", created.get("name").asString());
+        moved.put("uscc", created.get("uscc").asString());
+        mvc.perform(bearer(
+                        jsonBody(
+                                put("/api/v1/organisations/" + created.get("id").asLong()), api.write(moved)),
+                        token))
+                .andExpect(status().isForbidden());
+        assertThat(api.getJson("/api/v1/organisations/" + created.get("id").asLong(), token)
+                        .get("county")
+                        .asString())
+                .isEqualTo(X);
+    }
+
+    @Test
     void nonAdministratorsCannotAdministerUsersOrTheAuditLog() throws Exception {
         long org = api.createOrganisation("GOVERNMENT", null);
         String token = api.token(api.createUser("CITY_OFFICER", org, null).username(), Api.PASSWORD);
