@@ -195,6 +195,11 @@ class OrganisationApiIT {
         assertThat(seen).hasSize(4);
         assertThat(list("q=" + tag + "&size=2&page=2").get("content")).isEmpty();
 
+        // LIKE wildcards typed by the user match themselves only
+        assertThat(list("q=%").get("totalElements").asLong()).isZero();
+        assertThat(list("q=" + tag.substring(0, 3) + "_").get("totalElements").asLong())
+                .isZero();
+
         // an exact USCC finds its organisation
         assertThat(idsOf(list("q=" + other.get("uscc")))).containsExactly(otherId);
     }

@@ -176,6 +176,9 @@ class PagesIT {
         MockHttpSession session = login(user.username(), Api.PASSWORD);
         mvc.perform(get("/organisations").session(session)).andExpect(status().isOk());
         mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+        // the form login itself is audited
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE actor = ?", String.class, user.username()))
+                .contains("LOGIN");
         mvc.perform(get("/admin/users").session(login("admin", Api.ADMIN_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(user.username())));
