@@ -173,7 +173,7 @@ public class OrganisationImports {
                 OrganisationValidator.Checked c = validator.check(row.form());
                 errors.addAll(c.errors());
                 if (c.valid() && !job.actor.canEdit(-1, c.county())) {
-                    // a county officer imports organisations of its own county only
+                    // a county officer imports organisations of its own county only (-1: a new one)
                     errors.add(new FieldError("county", messages.get("problem.forbidden")));
                 }
                 if (c.uscc() != null
