@@ -70,6 +70,26 @@ class PagesIT {
     }
 
     @Test
+    void lockedAccountIsToldSoOnTheLoginPage() throws Exception {
+        long org = api.createOrganisation("ENTERPRISE", null);
+        Api.User user = api.createUser("ENTERPRISE_USER", org, null);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user(user.username()).password("Wrong#Pass" + i))
+                    .andExpect(unauthenticated());
+        }
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user(user.username()).password(Api.PASSWORD))
+                        .andExpect(unauthenticated())
+                        .andExpect(redirectedUrl("/login?error"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
+        mvc.perform(get("/login").param("error", "").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("账户已被锁定")));
+    }
+
+    @Test
     void homeShowsTheGroups() throws Exception {
         mvc.perform(get("/").session(login("admin", Api.ADMIN_PASSWORD)))
                 .andExpect(status().isOk())
