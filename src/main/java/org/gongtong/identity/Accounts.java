@@ -193,9 +193,8 @@ public class Accounts {
     }
 
     private void requireAnotherAdmin(long id) {
-        boolean another = users.list(null, Role.ADMIN, PageRequest.of(0, 2)).content().stream()
-                .anyMatch(u -> u.id() != id && u.enabled());
-        if (!another) {
+        // counted, not looked for on a first page: disabled administrators may fill any page
+        if (users.countEnabledAdminsOtherThan(id) == 0) {
             throw DomainException.conflict("user.lastAdmin");
         }
     }

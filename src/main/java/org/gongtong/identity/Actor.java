@@ -1,6 +1,5 @@
 package org.gongtong.identity;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,15 +37,15 @@ public record Actor(long userId, String username, String displayName, Role role,
         return role.citywide();
     }
 
-    /** May this actor read the private data of an organisation in {@code orgCounty}? */
+    /**
+     * May this actor read the private data of an organisation in {@code orgCounty}? Every user sees
+     * its own organisation's; a county officer also those of its county.
+     */
     public boolean canSeePrivateOf(long orgId, String orgCounty) {
-        if (citywide()) {
+        if (citywide() || ownOrganisation(orgId)) {
             return true;
         }
-        if (role == Role.COUNTY_OFFICER && county != null) {
-            return county.equals(orgCounty);
-        }
-        return organisationId != null && organisationId == orgId;
+        return role == Role.COUNTY_OFFICER && county != null && county.equals(orgCounty);
     }
 
     /** May this actor change the profile of that organisation? */
@@ -54,10 +53,14 @@ public record Actor(long userId, String username, String displayName, Role role,
         if (role == Role.ADMIN || role == Role.CITY_OFFICER || role == Role.INSTITUTE_STAFF) {
             return true;
         }
-        if (role == Role.COUNTY_OFFICER) {
-            return county != null && county.equals(orgCounty);
+        if (ownOrganisation(orgId)) {
+            return true;
         }
-        return Objects.equals(organisationId, orgId);
+        return role == Role.COUNTY_OFFICER && county != null && county.equals(orgCounty);
+    }
+
+    private boolean ownOrganisation(long orgId) {
+        return organisationId != null && organisationId == orgId;
     }
 
     /** May this actor register new organisations in the registry? */

@@ -26,9 +26,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
 
-    /** Machine clients: answered with 401/403 problems, never redirected to the login page. */
-    static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/")
-            || request.getRequestURI().startsWith("/actuator/");
+    static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+    /** Machine clients (API and actuator) get 401/403 problems, never a redirect to the login page. */
+    static final RequestMatcher MACHINE =
+            request -> API.matches(request) || request.getRequestURI().startsWith("/actuator/");
+
     static final RequestMatcher BEARER = request -> {
         String h = request.getHeader("Authorization");
         return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -88,9 +90,9 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, API)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, MACHINE)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true)
-                        .defaultAccessDeniedHandlerFor(problems, API));
+                        .defaultAccessDeniedHandlerFor(problems, MACHINE));
         return http.build();
     }
 

@@ -22,17 +22,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final AccountDetails accounts;
     private final ProblemWriter problems;
-    private final org.gongtong.platform.Messages messages;
 
-    TokenAuthenticationFilter(
-            ApiTokens tokens,
-            AccountDetails accounts,
-            ProblemWriter problems,
-            org.gongtong.platform.Messages messages) {
+    TokenAuthenticationFilter(ApiTokens tokens, AccountDetails accounts, ProblemWriter problems) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.problems = problems;
-        this.messages = messages;
     }
 
     @Override
@@ -46,7 +40,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring(7).strip();
         Optional<AccountPrincipal> principal = tokens.resolve(token).flatMap(accounts::loadActive);
         if (principal.isEmpty()) {
-            problems.write(request, response, 401, "unauthorized", messages.get("problem.badToken"));
+            problems.write(request, response, 401, "unauthorized", "problem.badToken");
             return;
         }
         AccountPrincipal p = principal.get();

@@ -51,6 +51,14 @@ class Users {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }
 
+    long countEnabledAdminsOtherThan(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = :r AND enabled = TRUE AND id <> :id")
+                .param("r", Role.ADMIN.name())
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
     PageResult<UserAccount> list(String q, Role role, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         if (q != null && !q.isBlank()) {

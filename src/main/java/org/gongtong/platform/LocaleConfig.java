@@ -41,8 +41,14 @@ class LocaleConfig implements WebMvcConfigurer {
 
     static final class ChineseFirstLocaleResolver implements LocaleResolver {
 
+        /** The language chosen on this very request, before its cookie comes back. */
+        static final String CHOSEN = ChineseFirstLocaleResolver.class.getName() + ".CHOSEN";
+
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
+            if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+                return chosen;
+            }
             if (request.getCookies() != null) {
                 for (Cookie c : request.getCookies()) {
                     if (COOKIE.equals(c.getName())) {
@@ -73,6 +79,7 @@ class LocaleConfig implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             Locale chosen = locale == null ? Languages.CHINESE : Languages.normalise(locale.toLanguageTag());
+            request.setAttribute(CHOSEN, chosen);
             Cookie cookie = new Cookie(COOKIE, chosen.toLanguageTag());
             cookie.setPath("/");
             cookie.setMaxAge(365 * 24 * 3600);

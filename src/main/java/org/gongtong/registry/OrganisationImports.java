@@ -172,6 +172,10 @@ public class OrganisationImports {
                 List<FieldError> errors = new ArrayList<>(row.parseErrors());
                 OrganisationValidator.Checked c = validator.check(row.form());
                 errors.addAll(c.errors());
+                if (c.valid() && !job.actor.canEdit(-1, c.county())) {
+                    // a county officer imports organisations of its own county only (-1: a new one)
+                    errors.add(new FieldError("county", messages.get("problem.forbidden")));
+                }
                 if (c.uscc() != null
                         && c.errors().stream().noneMatch(e -> e.field().equals("uscc"))) {
                     Integer first = usccInFile.putIfAbsent(c.uscc(), row.row());

@@ -54,16 +54,29 @@ public class Registry implements OrganisationDirectory {
         if (!actor.canRegisterOrganisations()) {
             throw DomainException.forbidden("problem.forbidden");
         }
-        return register(form, false);
+        OrganisationValidator.Checked c = checked(form);
+        // a county officer registers organisations of its own county only (-1: nobody's own organisation)
+        if (!actor.canEdit(-1, c.county())) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
+        return registerChecked(c, false);
     }
 
     /** Registers without an actor check: demo data and imports already authorised by the caller. */
     @Transactional
     public Organisation register(OrganisationForm form, boolean demo) {
+        return registerChecked(checked(form), demo);
+    }
+
+    private OrganisationValidator.Checked checked(OrganisationForm form) {
         OrganisationValidator.Checked c = validator.check(form);
         if (!c.valid()) {
             throw new ValidationException(c.errors());
         }
+        return c;
+    }
+
+    private Organisation registerChecked(OrganisationValidator.Checked c, boolean demo) {
         if (c.uscc() != null && organisations.idByUscc(c.uscc()).isPresent()) {
             throw duplicateUscc(c.uscc());
         }
@@ -93,9 +106,10 @@ public class Registry implements OrganisationDirectory {
         if (!actor.canEdit(before.id(), before.county())) {
             throw DomainException.forbidden("problem.forbidden");
         }
-        OrganisationValidator.Checked c = validator.check(form);
-        if (!c.valid()) {
-            throw new ValidationException(c.errors());
+        OrganisationValidator.Checked c = checked(form);
+        // nor may it move one out of its county
+        if (!actor.canEdit(id, c.county())) {
+            throw DomainException.forbidden("problem.forbidden");
         }
         if (c.uscc() != null) {
             Optional<Long> holder = organisations.idByUscc(c.uscc());

@@ -1,0 +1,150 @@
+package org.gongtong.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import org.gongtong.Api;
+import org.gongtong.identity.Actor;
+import org.gongtong.identity.AuditLog;
+import org.gongtong.identity.Role;
+import org.gongtong.platform.DomainException;
+import org.gongtong.platform.ValidationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The registry module on its own (plus the shared platform). Identity's audit log is a mock, so
+ * the test sees exactly what the registry records — and can make recording fail.
+ */
+@ApplicationModuleTest(extraIncludes = "platform")
+class RegistryModuleTest {
+
+    static final Actor OFFICER = new Actor(5, "officer", "市科技局", Role.CITY_OFFICER, 1L, null);
+
+    @MockitoBean
+    AuditLog audit;
+
+    @Autowired
+    Registry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void forgetStartUp() {
+        // on a fresh database the demo data is loaded at start-up, through this same mock
+        clearInvocations(audit);
+    }
+
+    @Test
+    void registeringAuditsAndPublishesAnEvent(AssertablePublishedEvents events) {
+        String name = Api.unique("模块登记");
+        Organisation o = registry.register(OrganisationForm.of(name, "产", Api.uscc(), "冠县", "纺织服装"), OFFICER);
+        assertThat(o.kind()).isEqualTo(OrganisationKind.ENTERPRISE);
+        assertThat(o.county()).isEqualTo("371525");
+        assertThat(o.industry()).isEqualTo("TEXTILES_APPAREL");
+        verify(audit).record(eq("ORGANISATION_REGISTERED"), eq("organisation"), eq(o.id()), isNull(), any());
+        assertThat(events)
+                .contains(OrganisationRegistered.class)
+                .matching(OrganisationRegistered::id, o.id())
+                .matching(OrganisationRegistered::county, "371525");
+    }
+
+    @Test
+    void nothingIsWrittenWhenAuditingFails() {
+        String name = Api.unique("审计失败");
+        given(audit.record(eq("ORGANISATION_REGISTERED"), any(), any(), any(), any()))
+                .willThrow(new IllegalStateException("audit down"));
+        assertThatThrownBy(() -> registry.register(OrganisationForm.of(name, "SERVICE", null, null, null), OFFICER))
+                .hasMessage("audit down");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE name = ?", Long.class, name))
+                .isZero();
+    }
+
+    @Test
+    void invalidFormsWriteNothingAndPublishNothing(AssertablePublishedEvents events) {
+        String name = Api.unique("无效");
+        assertThatThrownBy(() -> registry.register(
+                        OrganisationForm.of(name, "ENTERPRISE", "91350100M000100Y44", null, null), OFFICER))
+                .isInstanceOf(ValidationException.class);
+        assertThat(events.ofType(OrganisationRegistered.class)).isEmpty();
+        verify(audit, never()).record(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void usersOfAnOrganisationCannotRegister() {
+        Actor user = new Actor(6, "e", "e", Role.ENTERPRISE_USER, 1L, null);
+        assertThatThrownBy(() -> registry.register(OrganisationForm.of("x", "ENTERPRISE", null, null, null), user))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+    }
+
+    @Test
+    void staleVersionIsAConflict() {
+        Organisation o = registry.register(OrganisationForm.of(Api.unique("版本"), "SERVICE", null, null, null), OFFICER);
+        OrganisationForm form = OrganisationForm.from(o);
+        registry.update(o.id(), form.withVersion(0), OFFICER);
+        assertThatThrownBy(() -> registry.update(o.id(), form.withVersion(0), OFFICER))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThat(registry.find(o.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void answersIdentitysDirectoryQuestions() {
+        Organisation o =
+                registry.register(OrganisationForm.of(Api.unique("目录"), "UNIVERSITY", null, "371526", null), OFFICER);
+        assertThat(registry.lookup(o.id())).hasValueSatisfying(ref -> {
+            assertThat(ref.kind()).isEqualTo("UNIVERSITY");
+            assertThat(ref.county()).isEqualTo("371526");
+        });
+        assertThat(registry.counties())
+                .extracting(c -> c.code())
+                .contains("371502", "ZONE-HTZ")
+                .hasSize(11);
+    }
+
+    @Test
+    void visibleToHidesPrivateFieldsFromOthers() {
+        OrganisationForm form = new OrganisationForm(
+                Api.unique("私有"),
+                "ENTERPRISE",
+                null,
+                "371502",
+                null,
+                null,
+                null,
+                "王五",
+                "0635-1234567",
+                "w@example.org",
+                null,
+                30,
+                new java.math.BigDecimal("100.50"),
+                null,
+                null,
+                null);
+        Organisation o = registry.register(form, OFFICER);
+        Actor stranger = new Actor(7, "s", "s", Role.ENTERPRISE_USER, o.id() + 1, null);
+        Actor member = new Actor(8, "m", "m", Role.ENTERPRISE_USER, o.id(), null);
+        Organisation hidden = registry.visibleTo(o, stranger);
+        assertThat(hidden.contactName()).isNull();
+        assertThat(hidden.contactPhone()).isNull();
+        assertThat(hidden.employees()).isNull();
+        assertThat(hidden.annualRevenue()).isNull();
+        assertThat(hidden.name()).isEqualTo(o.name());
+        assertThat(registry.visibleTo(o, member)).isEqualTo(o);
+    }
+}
