@@ -53,8 +53,10 @@ final class ApiSupport {
     }
 
     /** Registers an enterprise in the registry and returns its id. */
-    static long enterprise(MockMvc mvc, String admin, String name, String county, String industry) throws Exception {
+    static long enterprise(MockMvc mvc, String admin, String name, String county, String industry, String foundedOn)
+            throws Exception {
         Map<String, Object> org = new java.util.HashMap<>();
+        org.put("foundedOn", foundedOn);
         org.put("kind", "ENTERPRISE");
         org.put("name", name);
         org.put("county", county);

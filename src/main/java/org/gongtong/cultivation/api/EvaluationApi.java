@@ -7,13 +7,9 @@ import java.net.URI;
 import java.util.List;
 import org.gongtong.cultivation.CultivationSettings;
 import org.gongtong.cultivation.Evaluations;
-import org.gongtong.cultivation.Explanation;
 import org.gongtong.cultivation.HnteInput;
-import org.gongtong.cultivation.HnteResult;
-import org.gongtong.cultivation.PointRange;
 import org.gongtong.cultivation.RuleSettings;
 import org.gongtong.cultivation.TechSmeInput;
-import org.gongtong.cultivation.TechSmeResult;
 import org.gongtong.identity.Actor;
 import org.gongtong.platform.FieldError;
 import org.gongtong.platform.Messages;
@@ -39,48 +35,22 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final CultivationSettings settings;
     private final Messages messages;
+    private final ResultViews views;
 
-    EvaluationApi(Evaluations evaluations, CultivationSettings settings, Messages messages) {
+    EvaluationApi(Evaluations evaluations, CultivationSettings settings, Messages messages, ResultViews views) {
         this.evaluations = evaluations;
         this.settings = settings;
         this.messages = messages;
+        this.views = views;
     }
-
-    record Said(String code, String message) {}
-
-    record TechSmeResponse(
-            boolean eligible,
-            String qualifiedBy,
-            int score,
-            TechSmeResult.Parts parts,
-            TechSmeResult.Measured ratios,
-            List<Said> reasons,
-            String ruleVersion) {}
-
-    record ConditionView(String id, boolean met, Object value, Object threshold, String message) {}
-
-    record GapView(String id, boolean required, PointRange points, String message) {}
-
-    record HnteResponse(
-            List<ConditionView> conditions,
-            HnteResult.Growth growth,
-            HnteResult.Bands bands,
-            HnteResult.Points points,
-            PointRange total,
-            HnteResult.Verdict verdict,
-            List<GapView> gaps,
-            List<Said> explanations,
-            String ruleVersion) {}
 
     @PostMapping("/tech-sme/evaluate")
     @Operation(
             summary = "Evaluate a technology-based SME (科技型中小企业, 国科发政〔2017〕115号)",
             description = "Money in yuan, counts as annual averages. score and parts are always computed;"
                     + " reasons name, in the caller's language, every condition that failed or decided.")
-    TechSmeResponse techSme(@RequestBody(required = false) TechSmeInput input) {
-        TechSmeResult r = evaluations.techSme(input);
-        return new TechSmeResponse(
-                r.eligible(), r.qualifiedBy(), r.score(), r.parts(), r.ratios(), said(r.reasons()), r.ruleVersion());
+    ResultViews.TechSmeResponse techSme(@RequestBody(required = false) TechSmeInput input) {
+        return views.techSme(evaluations.techSme(input));
     }
 
     @PostMapping("/hnte/evaluate")
@@ -91,26 +61,8 @@ class EvaluationApi {
                     + " Optional expert judgements advancementBand, coreSupportBand (A–E) and management (0–20)"
                     + " narrow the ranges. verdict: MEETS (all conditions met, minimum total ≥ 71), POSSIBLE"
                     + " (conditions met, 71 within the range) or NOT_YET; gaps cheapest first.")
-    HnteResponse hnte(@RequestBody(required = false) HnteInput input) {
-        return view(evaluations.hnte(input));
-    }
-
-    HnteResponse view(HnteResult r) {
-        return new HnteResponse(
-                r.conditions().stream()
-                        .map(c -> new ConditionView(
-                                c.id(), c.met(), c.value(), c.threshold(), evaluations.say(c.explanation())))
-                        .toList(),
-                r.growth(),
-                r.bands(),
-                r.points(),
-                r.total(),
-                r.verdict(),
-                r.gaps().stream()
-                        .map(g -> new GapView(g.id(), g.required(), g.points(), evaluations.say(g.explanation())))
-                        .toList(),
-                said(r.explanations()),
-                r.ruleVersion());
+    ResultViews.HnteResponse hnte(@RequestBody(required = false) HnteInput input) {
+        return views.hnte(evaluations.hnte(input));
     }
 
     @GetMapping("/settings")
@@ -123,10 +75,6 @@ class EvaluationApi {
     @Operation(summary = "Change the rule settings (administrators); the revision moves on by one")
     RuleSettings putSettings(@RequestBody RuleSettings wanted) {
         return settings.update(wanted, Actor.current().orElseThrow());
-    }
-
-    private List<Said> said(List<Explanation> list) {
-        return list.stream().map(e -> new Said(e.code(), evaluations.say(e))).toList();
     }
 
     /** A value of the wrong type: name the field (sales[1], employees) rather than "unreadable". */
