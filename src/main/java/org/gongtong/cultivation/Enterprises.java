@@ -125,7 +125,12 @@ public class Enterprises {
 
     @Transactional(readOnly = true)
     public Readiness readiness(long id, Integer year, LocalDate applicationDate, Actor actor) {
-        Organisation o = enterprise(id, actor);
+        return readinessOf(enterprise(id, actor), year, applicationDate);
+    }
+
+    /** Readiness without a scope check: for callers that already scoped their list of enterprises. */
+    Readiness readinessOf(Organisation o, Integer year, LocalDate applicationDate) {
+        long id = o.id();
         Map<Integer, YearFigures> byYear = new TreeMap<>();
         figures.of(id).forEach(f -> byYear.put(f.fiscalYear(), f));
         int latest = year != null

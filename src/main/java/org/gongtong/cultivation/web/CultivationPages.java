@@ -10,6 +10,8 @@ import java.util.Map;
 import org.gongtong.cultivation.Enterprises;
 import org.gongtong.cultivation.Evaluations;
 import org.gongtong.cultivation.HnteInput;
+import org.gongtong.cultivation.Pipeline;
+import org.gongtong.cultivation.PipelineSheets;
 import org.gongtong.cultivation.TechSmeInput;
 import org.gongtong.cultivation.YearFigures;
 import org.gongtong.identity.Actor;
@@ -56,12 +58,79 @@ class CultivationPages {
     private final Evaluations evaluations;
     private final Registry registry;
     private final Messages messages;
+    private final Pipeline pipeline;
+    private final PipelineSheets sheets;
 
-    CultivationPages(Enterprises enterprises, Evaluations evaluations, Registry registry, Messages messages) {
+    CultivationPages(
+            Enterprises enterprises,
+            Evaluations evaluations,
+            Registry registry,
+            Messages messages,
+            Pipeline pipeline,
+            PipelineSheets sheets) {
         this.enterprises = enterprises;
         this.evaluations = evaluations;
         this.registry = registry;
         this.messages = messages;
+        this.pipeline = pipeline;
+        this.sheets = sheets;
+    }
+
+    @GetMapping("/pipeline")
+    String pipelinePage(@RequestParam(defaultValue = "county") String by, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        String dimension = "industry".equals(by) ? "industry" : "county";
+        model.addAttribute("by", dimension);
+        model.addAttribute("header", sheets.header(dimension));
+        model.addAttribute("rows", sheets.rows(dimension, actor));
+        return "cultivation/pipeline";
+    }
+
+    @PostMapping("/enterprises/{id}/moves")
+    String move(
+            @PathVariable long id,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer version,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            LocalDate on = blank(date) ? null : LocalDate.parse(date.strip());
+            pipeline.move(
+                    id,
+                    new Pipeline.Move(
+                            blank(action) ? null : Pipeline.Action.valueOf(action), year, number, on, reason, version),
+                    actor);
+            redirect.addFlashAttribute("moveOk", messages.get("cultivation.pipeline.moved"));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("moveError", messages.get("cultivation.input.wrongType"));
+        } catch (DomainException e) {
+            if (e.status().value() == 403 || e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("moveError", messages.get(e.messageKey(), e.args()));
+        }
+        return "redirect:/cultivation/enterprises/" + id + "#pipeline";
+    }
+
+    @PostMapping("/enterprises/{id}/annual-reports")
+    String fileReport(
+            @PathVariable long id,
+            @RequestParam int year,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            pipeline.fileReport(id, year, Actor.current().orElseThrow());
+            redirect.addFlashAttribute("moveOk", messages.get("cultivation.pipeline.moved"));
+        } catch (DomainException e) {
+            if (e.status().value() == 403 || e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("moveError", messages.get(e.messageKey(), e.args()));
+        }
+        return "redirect:/cultivation/enterprises/" + id + "#pipeline";
     }
 
     @GetMapping
@@ -215,6 +284,24 @@ class CultivationPages {
             Map<String, String> figureForm,
             Map<String, String> figureErrors) {
         model.addAttribute("org", o);
+        Pipeline.Status status = pipeline.status(o.id(), actor);
+        model.addAttribute("status", status);
+        model.addAttribute(
+                "reminders",
+                status.reminders().stream()
+                        .map(r -> messages.get(
+                                "cultivation.reminder." + r.kind().name() + (r.overdue() ? ".overdue" : ""),
+                                r.year() == null ? "" : String.valueOf(r.year()),
+                                r.due().toString(),
+                                r.subject() == null ? "" : r.subject()))
+                        .toList());
+        model.addAttribute(
+                "isOfficer",
+                actor.citywide()
+                        || (actor.role() == Role.COUNTY_OFFICER
+                                && actor.county() != null
+                                && actor.county().equals(o.county())));
+        model.addAttribute("actions", Pipeline.Action.values());
         model.addAttribute("latestYear", latestYear);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
