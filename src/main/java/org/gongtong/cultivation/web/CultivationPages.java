@@ -12,6 +12,8 @@ import org.gongtong.cultivation.Evaluations;
 import org.gongtong.cultivation.HnteInput;
 import org.gongtong.cultivation.Pipeline;
 import org.gongtong.cultivation.PipelineSheets;
+import org.gongtong.cultivation.Policies;
+import org.gongtong.cultivation.Policy;
 import org.gongtong.cultivation.TechSmeInput;
 import org.gongtong.cultivation.YearFigures;
 import org.gongtong.identity.Actor;
@@ -60,6 +62,7 @@ class CultivationPages {
     private final Messages messages;
     private final Pipeline pipeline;
     private final PipelineSheets sheets;
+    private final Policies policies;
 
     CultivationPages(
             Enterprises enterprises,
@@ -67,13 +70,31 @@ class CultivationPages {
             Registry registry,
             Messages messages,
             Pipeline pipeline,
-            PipelineSheets sheets) {
+            PipelineSheets sheets,
+            Policies policies) {
         this.enterprises = enterprises;
         this.evaluations = evaluations;
         this.registry = registry;
         this.messages = messages;
         this.pipeline = pipeline;
         this.sheets = sheets;
+        this.policies = policies;
+    }
+
+    /** The officer's view of the policy library: each policy with the firms that qualify or nearly. */
+    @GetMapping("/policies")
+    String policiesPage(Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        List<Policy> all = policies.all();
+        Map<Long, List<Policies.Qualifier>> who = new LinkedHashMap<>();
+        boolean officer = actor.citywide() || actor.role() == Role.COUNTY_OFFICER;
+        if (officer) {
+            all.forEach(p -> who.put(p.id(), policies.qualifiers(p.id(), actor)));
+        }
+        model.addAttribute("policies", all);
+        model.addAttribute("who", who);
+        model.addAttribute("officer", officer);
+        return "cultivation/policies";
     }
 
     @GetMapping("/pipeline")
@@ -302,6 +323,7 @@ class CultivationPages {
                                 && actor.county() != null
                                 && actor.county().equals(o.county())));
         model.addAttribute("actions", Pipeline.Action.values());
+        model.addAttribute("policyMatches", policies.forEnterprise(o.id(), actor));
         model.addAttribute("latestYear", latestYear);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
