@@ -277,7 +277,9 @@ public final class HnteRules {
             verdict = Verdict.NOT_YET;
         }
         long failed = conditions.stream().filter(c -> !c.met()).count();
-        why.add(Explanation.of("HNTE_VERDICT_" + verdict.name(), total.min(), total.max(), PASS_SCORE, failed));
+        String verdictCode =
+                verdict == Verdict.NOT_YET && allMet ? "HNTE_VERDICT_NOT_YET_SCORE" : "HNTE_VERDICT_" + verdict;
+        why.add(Explanation.of(verdictCode, total.min(), total.max(), PASS_SCORE, failed));
         return new HnteResult(
                 List.copyOf(conditions),
                 new HnteResult.Growth(netAssets.display(), netAssets.band(), sales.display(), sales.band()),

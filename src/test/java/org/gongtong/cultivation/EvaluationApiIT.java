@@ -3,6 +3,7 @@ package org.gongtong.cultivation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,10 +147,44 @@ class EvaluationApiIT {
     }
 
     @Test
-    void settingsAreReadable() throws Exception {
-        mvc.perform(get("/api/v1/cultivation/settings").header("Authorization", admin))
+    void settingsChangeRaisesTheRevisionEveryResultRecords() throws Exception {
+        String current = mvc.perform(get("/api/v1/cultivation/settings").header("Authorization", admin))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.fivePercentIsBandD").isBoolean());
+                .andExpect(jsonPath("$.fivePercentIsBandD").isBoolean())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int revision = ApiSupport.read(current).get("revision").asInt();
+        String firm = ApiSupport.userToken(
+                mvc,
+                admin,
+                "ENTERPRISE_USER",
+                ApiSupport.enterprise(
+                        mvc,
+                        admin,
+                        "设置测试-" + revision + "-"
+                                + java.util.UUID.randomUUID().toString().substring(0, 6),
+                        "371502",
+                        "NEW_MATERIALS",
+                        "2020-01-01"),
+                null);
+        mvc.perform(put("/api/v1/cultivation/settings")
+                        .header("Authorization", firm)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(current))
+                .andExpect(status().isForbidden());
+        // the same values again: only the revision moves on
+        mvc.perform(put("/api/v1/cultivation/settings")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(current))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(revision + 1));
+        mvc.perform(post("/api/v1/cultivation/hnte/evaluate")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HNTE))
+                .andExpect(jsonPath("$.ruleVersion").value("HNTE-2016-32.r" + (revision + 1)));
     }
 
     @Test

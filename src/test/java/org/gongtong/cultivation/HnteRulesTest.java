@@ -365,9 +365,10 @@ class HnteRulesTest {
                 "netAssets",
                 years("100", "100", "100"),
                 "sales",
-                years("45000000", "45000000", "45000000")));
+                years("40000000", "40000000", "40000000")));
         assertThat(hopeless.total().max()).isLessThan(71);
         assertThat(hopeless.verdict()).isEqualTo(Verdict.NOT_YET);
+        assertThat(hopeless.explanations()).extracting(Explanation::code).contains("HNTE_VERDICT_NOT_YET_SCORE");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.gongtong.cultivation.Enterprises;
 import org.gongtong.cultivation.YearFigures;
 import org.gongtong.identity.Actor;
 import org.gongtong.platform.FieldError;
+import org.gongtong.platform.Messages;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cultivation/enterprises")
 @Tag(name = "Cultivation", description = "Tech-SME and high-tech-enterprise rule engines (小升高)")
-class EnterpriseApi {
+class EnterpriseApi extends ApiProblems {
 
     private final Enterprises enterprises;
     private final ResultViews views;
+    private final Messages messages;
 
-    EnterpriseApi(Enterprises enterprises, ResultViews views) {
+    EnterpriseApi(Enterprises enterprises, ResultViews views, Messages messages) {
         this.enterprises = enterprises;
         this.views = views;
+        this.messages = messages;
     }
 
     record ReadinessResponse(
@@ -95,5 +98,10 @@ class EnterpriseApi {
                 r.hnteProblems(),
                 r.techSme() == null ? null : views.techSme(r.techSme()),
                 r.techSmeProblems());
+    }
+
+    @Override
+    protected Messages messages() {
+        return messages;
     }
 }

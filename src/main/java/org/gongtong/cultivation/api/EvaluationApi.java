@@ -2,35 +2,24 @@ package org.gongtong.cultivation.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.List;
 import org.gongtong.cultivation.CultivationSettings;
 import org.gongtong.cultivation.Evaluations;
 import org.gongtong.cultivation.HnteInput;
 import org.gongtong.cultivation.RuleSettings;
 import org.gongtong.cultivation.TechSmeInput;
 import org.gongtong.identity.Actor;
-import org.gongtong.platform.FieldError;
 import org.gongtong.platform.Messages;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 
 @RestController
 @RequestMapping("/api/v1/cultivation")
 @Tag(name = "Cultivation", description = "Tech-SME and high-tech-enterprise rule engines (小升高)")
-class EvaluationApi {
+class EvaluationApi extends ApiProblems {
 
     private final Evaluations evaluations;
     private final CultivationSettings settings;
@@ -77,37 +66,8 @@ class EvaluationApi {
         return settings.update(wanted, Actor.current().orElseThrow());
     }
 
-    /** A value of the wrong type: name the field (sales[1], employees) rather than "unreadable". */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        String field = null;
-        Throwable t = e.getCause();
-        while (t != null && !(t instanceof JacksonException)) {
-            t = t.getCause();
-        }
-        if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JacksonException.Reference ref : j.getPath()) {
-                if (ref.getPropertyName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            field = path.toString();
-        }
-        String detail = field == null
-                ? messages.get("problem.unreadable")
-                : field + ": " + messages.get("cultivation.input.wrongType");
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setType(URI.create("https://gongtong.org/problems/" + (field == null ? "unreadable" : "validation")));
-        p.setTitle(messages.get("problem.title.400"));
-        p.setInstance(URI.create(request.getRequestURI()));
-        if (field != null) {
-            p.setProperty("errors", List.of(new FieldError(field, messages.get("cultivation.input.wrongType"))));
-        }
-        return ResponseEntity.badRequest()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
+    @Override
+    protected Messages messages() {
+        return messages;
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cultivation")
 @Tag(name = "Cultivation pipeline", description = "小升高: stages, deadlines, reminders, the office view")
-class PipelineApi {
+class PipelineApi extends ApiProblems {
 
     private final Pipeline pipeline;
     private final PipelineSheets sheets;
@@ -105,5 +105,10 @@ class PipelineApi {
                                         r.subject() == null ? "" : r.subject())))
                         .toList(),
                 s.today());
+    }
+
+    @Override
+    protected Messages messages() {
+        return messages;
     }
 }

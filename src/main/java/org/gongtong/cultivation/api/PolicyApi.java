@@ -8,6 +8,7 @@ import org.gongtong.cultivation.Policies;
 import org.gongtong.cultivation.Policy;
 import org.gongtong.cultivation.PolicyMatch;
 import org.gongtong.identity.Actor;
+import org.gongtong.platform.Messages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cultivation")
 @Tag(name = "Cultivation policies", description = "Policy library and eligibility without applying (免申即享)")
-class PolicyApi {
+class PolicyApi extends ApiProblems {
 
     private final Policies policies;
+    private final Messages messages;
 
-    PolicyApi(Policies policies) {
+    PolicyApi(Policies policies, Messages messages) {
         this.policies = policies;
+        this.messages = messages;
     }
 
     record UnmetView(String field, String op, String value, String actual, String message) {}
@@ -91,5 +94,10 @@ class PolicyApi {
                         u.actual(),
                         policies.say(u.condition())))
                 .toList();
+    }
+
+    @Override
+    protected Messages messages() {
+        return messages;
     }
 }
