@@ -32,6 +32,7 @@ public class Enterprises {
     public static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
     private final Figures figures;
+    private final Records records;
     private final Registry registry;
     private final AuditLog audit;
     private final Messages messages;
@@ -40,12 +41,14 @@ public class Enterprises {
 
     Enterprises(
             Figures figures,
+            Records records,
             Registry registry,
             AuditLog audit,
             Messages messages,
             CultivationSettings settings,
             Clock clock) {
         this.figures = figures;
+        this.records = records;
         this.registry = registry;
         this.audit = audit;
         this.messages = messages;
@@ -137,7 +140,7 @@ public class Enterprises {
                 ? year
                 : byYear.isEmpty() ? lastFiscalYear() : ((TreeMap<Integer, YearFigures>) byYear).lastKey();
         HnteInput h = hnteInput(o, byYear, latest, applicationDate == null ? today() : applicationDate);
-        TechSmeInput t = techSmeInput(o, byYear.get(latest));
+        TechSmeInput t = withCertificate(techSmeInput(o, byYear.get(latest)), validCertificate(id));
         RuleSettings s = settings.current();
         List<FieldError> hp = words(HnteRules.check(h));
         List<FieldError> tp = words(TechSmeRules.check(t));
@@ -194,6 +197,33 @@ public class Enterprises {
                 null,
                 null,
                 null);
+    }
+
+    /** A recognised firm whose certificate has not expired qualifies for tech SME directly. */
+    private boolean validCertificate(long id) {
+        LocalDate today = today();
+        return records.find(id)
+                .filter(r -> r.stage() == Stage.RECOGNISED || r.stage() == Stage.RENEWAL_APPLIED)
+                .filter(r -> r.expiresOn() != null && today.isBefore(r.expiresOn()))
+                .isPresent();
+    }
+
+    private static TechSmeInput withCertificate(TechSmeInput t, boolean certificate) {
+        return new TechSmeInput(
+                t.employees(),
+                t.techStaff(),
+                t.salesRevenue(),
+                t.totalAssets(),
+                t.totalCostAndExpense(),
+                t.rndExpense(),
+                t.ipClassI(),
+                t.ipClassII(),
+                t.prohibitedProducts(),
+                t.seriousViolation(),
+                certificate,
+                t.nationalAwardTop3Within5y(),
+                t.provincialRndInstitution(),
+                t.ledStandardWithin5y());
     }
 
     public static TechSmeInput techSmeInput(Organisation o, YearFigures f) {
