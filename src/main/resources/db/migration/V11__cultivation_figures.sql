@@ -1,0 +1,28 @@
+-- cultivation: an enterprise's yearly figures, entered by its users or officers (audited)
+CREATE TABLE cultivation_figures (
+  organisation_id BIGINT NOT NULL,
+  fiscal_year INT NOT NULL,
+  employees NUMERIC(12,2),
+  tech_staff NUMERIC(12,2),
+  sales_revenue NUMERIC(18,2),
+  total_assets NUMERIC(18,2),
+  net_assets NUMERIC(18,2),
+  total_cost NUMERIC(18,2),
+  rnd_total NUMERIC(18,2),
+  rnd_domestic NUMERIC(18,2),
+  total_income NUMERIC(18,2),
+  hitech_revenue NUMERIC(18,2),
+  ip_class_i INT,
+  ip_class_ii INT,
+  transformations INT,
+  owns_core_ip BOOLEAN NOT NULL DEFAULT FALSE,
+  in_key_field BOOLEAN NOT NULL DEFAULT FALSE,
+  own_rnd_ip BOOLEAN NOT NULL DEFAULT FALSE,
+  major_incident BOOLEAN NOT NULL DEFAULT FALSE,
+  prohibited_products BOOLEAN NOT NULL DEFAULT FALSE,
+  serious_violation BOOLEAN NOT NULL DEFAULT FALSE,
+  version INT NOT NULL DEFAULT 0,
+  updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  updated_by VARCHAR(64) NOT NULL,
+  PRIMARY KEY (organisation_id, fiscal_year)
+);
