@@ -2,16 +2,16 @@ package org.gongtong.capital;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The internal rate of return of dated cash flows in the spreadsheet XIRR convention: actual/365
  * day count from the earliest flow, {@code Σ cf / (1 + r)^(days / 365) = 0}. Newton's method from
- * 10% (as spreadsheets do) and, when it does not converge, a bracketing search with bisection. With
+ * 10% (as spreadsheets do), solved for ln(1 + r) and, when it does not converge, a bracketing search with bisection. With
  * no sign change among the flows there is no rate, and the result says so instead of a number.
  */
 public final class Xirr {
@@ -34,7 +34,6 @@ public final class Xirr {
 
     private static final double TOLERANCE = 1e-12;
     private static final int NEWTON_STEPS = 100;
-    private static final double LOWEST = -1 + 1e-12;
 
     private Xirr() {}
 
@@ -63,84 +62,82 @@ public final class Xirr {
             // all on one day: the value does not depend on the rate
             return new Result(null, Reason.NO_SOLUTION);
         }
-        Double r = newton(t, cf, 0.1);
-        if (r == null) {
-            r = bracket(t, cf);
+        // solve for x = ln(1 + r): every real x is a rate above −100%, so no step leaves the domain
+        Double x = newton(t, cf, Math.log1p(0.1));
+        if (x == null) {
+            x = bracket(t, cf);
         }
-        if (r == null || r.isNaN() || r.isInfinite()) {
+        if (x == null || x.isNaN() || x.isInfinite()) {
             return new Result(null, Reason.NO_SOLUTION);
         }
-        return new Result(new BigDecimal(r, MathContext.DECIMAL64).setScale(10, java.math.RoundingMode.HALF_EVEN), null);
+        double r = Math.expm1(x);
+        return new Result(new BigDecimal(r, MathContext.DECIMAL64).setScale(10, RoundingMode.HALF_EVEN), null);
     }
 
-    /** Net present value at rate r, computed through logarithms so long horizons do not overflow early. */
-    static double npv(double[] t, double[] cf, double r) {
-        double lg = Math.log1p(r);
-        double sum = 0;
-        for (int i = 0; i < t.length; i++) {
-            sum += cf[i] * Math.exp(-t[i] * lg);
+    /**
+     * The NPV at x = ln(1 + r) and its derivative, both scaled by the same positive factor so huge
+     * discount factors (rates near −100% over long horizons) do not overflow: the sign and the
+     * Newton step f / f' are unchanged by the scaling. Returns {f, f', Σ|terms|}.
+     */
+    static double[] npv(double[] t, double[] cf, double x) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double ti : t) {
+            m = Math.max(m, -ti * x);
         }
-        return sum;
-    }
-
-    private static double derivative(double[] t, double[] cf, double r) {
-        double lg = Math.log1p(r);
-        double sum = 0;
+        double f = 0;
+        double d = 0;
+        double abs = 0;
         for (int i = 0; i < t.length; i++) {
-            sum -= t[i] * cf[i] * Math.exp(-(t[i] + 1) * lg);
+            double term = cf[i] * Math.exp(-t[i] * x - m);
+            f += term;
+            d -= t[i] * term;
+            abs += Math.abs(term);
         }
-        return sum;
+        return new double[] {f, d, abs};
     }
 
     private static Double newton(double[] t, double[] cf, double guess) {
-        double r = guess;
+        double x = guess;
         for (int i = 0; i < NEWTON_STEPS; i++) {
-            double f = npv(t, cf, r);
-            double d = derivative(t, cf, r);
-            if (!Double.isFinite(f) || !Double.isFinite(d) || d == 0) {
+            double[] v = npv(t, cf, x);
+            if (!Double.isFinite(v[0]) || !Double.isFinite(v[1]) || v[1] == 0) {
                 return null;
             }
-            double next = r - f / d;
-            if (next <= -1) {
-                next = (r - 1) / 2; // stay inside the domain, halfway towards -100%
+            double step = v[0] / v[1];
+            // damp wild steps; the bracketing search covers what Newton cannot reach
+            if (Math.abs(step) > 5) {
+                step = Math.signum(step) * 5;
             }
-            if (Math.abs(next - r) < TOLERANCE * Math.max(1, Math.abs(r))) {
+            double next = x - step;
+            if (Math.abs(next - x) < TOLERANCE) {
                 return accept(t, cf, next);
             }
-            r = next;
+            x = next;
         }
         return null;
     }
 
-    /** Accepts a root only when the NPV there is negligible against the flows themselves. */
-    private static Double accept(double[] t, double[] cf, double r) {
-        double scale = 0;
-        for (double c : cf) {
-            scale = Math.max(scale, Math.abs(c));
-        }
-        double f = npv(t, cf, r);
-        return Double.isFinite(f) && Math.abs(f) <= 1e-6 * scale ? r : null;
+    /** Accepts a root only when the NPV there is negligible against the discounted flows themselves. */
+    private static Double accept(double[] t, double[] cf, double x) {
+        double[] v = npv(t, cf, x);
+        return Double.isFinite(v[0]) && Math.abs(v[0]) <= 1e-9 * v[2] ? x : null;
     }
 
-    /** Scans rates from just above -100% to very large ones for a sign change, then bisects. */
+    /** Scans x from −700 (r ≈ −100%) to 40 (r ≈ e⁴⁰) for a sign change, then bisects. */
     private static Double bracket(double[] t, double[] cf) {
-        List<Double> grid = new ArrayList<>();
-        for (double x : new double[] {1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 1e-2, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9}) {
-            grid.add(-1 + x);
-        }
-        for (double x = 0; x < 1e9; x = x == 0 ? 0.05 : x * 1.6) {
-            grid.add(x);
-        }
-        grid.sort(Double::compare);
-        double prevR = grid.get(0);
-        double prevF = npv(t, cf, prevR);
-        for (int i = 1; i < grid.size(); i++) {
-            double r = grid.get(i);
-            double f = npv(t, cf, r);
-            if (Double.isFinite(prevF) && Double.isFinite(f) && Math.signum(prevF) != Math.signum(f)) {
-                return bisect(t, cf, prevR, r, prevF);
+        double[] grid = new double[] {
+            -700, -300, -100, -50, -20, -10, -5, -3, -2, -1, -0.5, -0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2, 0.5, 1, 2, 3,
+            5, 10, 20, 40
+        };
+        double prevX = grid[0];
+        double prevF = npv(t, cf, prevX)[0];
+        for (int i = 1; i < grid.length; i++) {
+            double x = grid[i];
+            double f = npv(t, cf, x)[0];
+            if (Double.isFinite(prevF) && Double.isFinite(f) && (prevF == 0 || Math.signum(prevF) != Math.signum(f))) {
+                return prevF == 0 ? prevX : bisect(t, cf, prevX, x, prevF);
             }
-            prevR = r;
+            prevX = x;
             prevF = f;
         }
         return null;
@@ -149,8 +146,8 @@ public final class Xirr {
     private static Double bisect(double[] t, double[] cf, double lo, double hi, double fLo) {
         for (int i = 0; i < 300; i++) {
             double mid = lo + (hi - lo) / 2;
-            double f = npv(t, cf, mid);
-            if (f == 0 || (hi - lo) / 2 < TOLERANCE * Math.max(1, Math.abs(mid))) {
+            double f = npv(t, cf, mid)[0];
+            if (f == 0 || (hi - lo) / 2 < TOLERANCE) {
                 return mid;
             }
             if (Math.signum(f) == Math.signum(fLo)) {
