@@ -64,6 +64,49 @@ final class Api {
         }
     }
 
+    /** Posts a page form (urlencoded), as a browser would, without following the redirect. */
+    Response form(String token, String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept-Language", "zh-CN")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Response(res.statusCode(), null, res.headers().firstValue("Location").orElse("") + "\n" + res.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches a page (HTML or a download) in Chinese. */
+    HttpResponse<byte[]> page(String token, String path) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept-Language", "zh-CN")
+                    .GET()
+                    .build();
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String token(String username, String password) {
         Response r = post(null, "/api/v1/auth/token", Map.of("username", username, "password", password));
         if (r.status() != 200 && r.status() != 201) {
