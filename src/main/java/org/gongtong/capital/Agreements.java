@@ -28,8 +28,7 @@ class Agreements {
         this.jdbc = jdbc;
     }
 
-    long insert(long bankOrgId, String name, BigDecimal[] shares, BigDecimal[] early, LocalDate signedOn,
-            Instant now) {
+    long insert(long bankOrgId, String name, BigDecimal[] shares, BigDecimal[] early, LocalDate signedOn, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO risk_agreement (bank_org_id, name, province_share, city_share, bank_share,
@@ -50,7 +49,10 @@ class Agreements {
     }
 
     Optional<Agreement> find(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(Agreements::row).optional();
+        return jdbc.sql(SELECT + " WHERE a.id = :id")
+                .param("id", id)
+                .query(Agreements::row)
+                .optional();
     }
 
     /** The bank's agreement in force: the one signed last. */

@@ -37,8 +37,7 @@ public final class FundMath {
 
     private FundMath() {}
 
-    public static Performance at(
-            LocalDate asOf, BigDecimal commitments, List<Flow> flows, List<Valuation> valuations) {
+    public static Performance at(LocalDate asOf, BigDecimal commitments, List<Flow> flows, List<Valuation> valuations) {
         BigDecimal paidIn = BigDecimal.ZERO.setScale(2);
         BigDecimal distributed = BigDecimal.ZERO.setScale(2);
         List<Xirr.Flow> irrFlows = new ArrayList<>();
@@ -54,9 +53,8 @@ public final class FundMath {
                 irrFlows.add(new Xirr.Flow(f.date(), f.amount()));
             }
         }
-        Optional<Valuation> latest = valuations.stream()
-                .filter(v -> !v.date().isAfter(asOf))
-                .max(Comparator.comparing(Valuation::date));
+        Optional<Valuation> latest =
+                valuations.stream().filter(v -> !v.date().isAfter(asOf)).max(Comparator.comparing(Valuation::date));
         BigDecimal nav = latest.map(Valuation::nav).orElse(BigDecimal.ZERO.setScale(2));
         latest.filter(v -> v.nav().signum() != 0).ifPresent(v -> irrFlows.add(new Xirr.Flow(v.date(), v.nav())));
         irrFlows.sort(Comparator.comparing(Xirr.Flow::date));

@@ -97,8 +97,7 @@ public class FundService {
             List<Xirr.Flow> irrFlows,
             Map<String, String> rules) {}
 
-    public record Exposure(
-            long organisationId, String organisationName, BigDecimal exposure, List<String> via) {}
+    public record Exposure(long organisationId, String organisationName, BigDecimal exposure, List<String> via) {}
 
     private final Funds funds;
     private final Registry registry;
@@ -234,7 +233,8 @@ public class FundService {
             f.reject("investorName", "capital.tooLong", 200);
         }
         f.throwIfAny();
-        BigDecimal committed = sum(funds.commitments(fundId).stream().map(Commitment::amount).toList());
+        BigDecimal committed =
+                sum(funds.commitments(fundId).stream().map(Commitment::amount).toList());
         if (committed.add(amount).compareTo(fund.size()) > 0) {
             throw new DomainException(
                     org.springframework.http.HttpStatus.CONFLICT,
@@ -270,7 +270,9 @@ public class FundService {
         FlowType type = f.choice("type", form.type(), FlowType.class, true);
         BigDecimal amount = f.money("amount", form.amount(), true, false);
         Breakdown breakdown = breakdown(f, type, amount, form.breakdown());
-        String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
+        String note = form.note() == null || form.note().isBlank()
+                ? null
+                : form.note().strip();
         if (note != null && note.length() > 500) {
             f.reject("note", "capital.tooLong", 500);
         }
@@ -494,7 +496,9 @@ public class FundService {
                 p.tvpi(),
                 irr.rate(),
                 irr.defined() ? null : irr.reason().name(),
-                irr.defined() ? null : messages.get("capital.xirr." + irr.reason().name()),
+                irr.defined()
+                        ? null
+                        : messages.get("capital.xirr." + irr.reason().name()),
                 leverage,
                 reinvestment,
                 compliance,
@@ -546,7 +550,10 @@ public class FundService {
     }
 
     private static String pct(BigDecimal ratio) {
-        return ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        return ratio.movePointRight(2)
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     private BigDecimal localInvested(long fundId, LocalDate asOf) {
@@ -616,7 +623,10 @@ public class FundService {
     }
 
     @Transactional
-    public int deleteDemo() {
+    public int deleteDemo(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
         int n = funds.deleteDemo();
         if (n > 0) {
             audit.record("FUND_DEMO_REMOVED", "fund", null, null, Map.of("funds", n));

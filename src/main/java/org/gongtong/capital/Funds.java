@@ -39,8 +39,15 @@ class Funds {
         this.jdbc = jdbc;
     }
 
-    long insert(String name, FundKind kind, Long parentId, BigDecimal size, int vintage, Long managerId,
-            boolean demo, Instant now) {
+    long insert(
+            String name,
+            FundKind kind,
+            Long parentId,
+            BigDecimal size,
+            int vintage,
+            Long managerId,
+            boolean demo,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO fund (name, kind, parent_fund_id, fund_size, vintage, manager_id, demo, created_at)
@@ -58,7 +65,10 @@ class Funds {
     }
 
     Optional<Fund> find(long id) {
-        return jdbc.sql(FUND_SELECT + " WHERE f.id = :id").param("id", id).query(Funds::fund).optional();
+        return jdbc.sql(FUND_SELECT + " WHERE f.id = :id")
+                .param("id", id)
+                .query(Funds::fund)
+                .optional();
     }
 
     /** Funds visible to a manager organisation (null = all), newest first. */
@@ -92,8 +102,14 @@ class Funds {
 
     // commitments
 
-    long insertCommitment(long fundId, String investorName, Long orgId, Long investorFundId, BigDecimal amount,
-            LocalDate on, Instant now) {
+    long insertCommitment(
+            long fundId,
+            String investorName,
+            Long orgId,
+            Long investorFundId,
+            BigDecimal amount,
+            LocalDate on,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO fund_commitment (fund_id, investor_name, investor_org_id, investor_fund_id, amount,
@@ -113,10 +129,7 @@ class Funds {
     List<Commitment> commitments(long fundId) {
         return jdbc.sql("""
                         SELECT id, fund_id, investor_name, investor_org_id, investor_fund_id, amount, committed_on
-                        FROM fund_commitment WHERE fund_id = :fund ORDER BY id""")
-                .param("fund", fundId)
-                .query(Funds::commitment)
-                .list();
+                        FROM fund_commitment WHERE fund_id = :fund ORDER BY id""").param("fund", fundId).query(Funds::commitment).list();
     }
 
     /** What a fund (the parent) has committed to other funds (its sub-funds). */
@@ -131,8 +144,8 @@ class Funds {
 
     // cash flows
 
-    long insertFlow(long fundId, LocalDate date, FlowType type, BigDecimal amount, Breakdown b, String note,
-            Instant now) {
+    long insertFlow(
+            long fundId, LocalDate date, FlowType type, BigDecimal amount, Breakdown b, String note, Instant now) {
         Breakdown br = b == null ? new Breakdown(null, null, null, null, null, null) : b;
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -170,12 +183,10 @@ class Funds {
                         SELECT s.cash_flow_id, s.commitment_id, c.investor_name, s.amount
                         FROM fund_cash_flow_share s JOIN fund_commitment c ON c.id = s.commitment_id
                         JOIN fund_cash_flow f ON f.id = s.cash_flow_id
-                        WHERE f.fund_id = :fund ORDER BY s.cash_flow_id, s.commitment_id""")
-                .param("fund", fundId)
-                .query(rs -> {
-                    shares.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Share(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
-                });
+                        WHERE f.fund_id = :fund ORDER BY s.cash_flow_id, s.commitment_id""").param("fund", fundId).query(rs -> {
+            shares.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new Share(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
+        });
         return jdbc.sql("""
                         SELECT id, fund_id, flow_date, flow_type, amount, investment, fees, expenses,
                           return_of_capital, gains, income, note
@@ -244,8 +255,14 @@ class Funds {
 
     // portfolio
 
-    long insertInvestment(long fundId, long orgId, LocalDate date, InvestmentType type, BigDecimal amount,
-            boolean local, Instant now) {
+    long insertInvestment(
+            long fundId,
+            long orgId,
+            LocalDate date,
+            InvestmentType type,
+            BigDecimal amount,
+            boolean local,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO fund_investment (fund_id, organisation_id, investment_date, investment_type, amount,
@@ -291,9 +308,13 @@ class Funds {
                     .param("f", id)
                     .update();
             for (String t : List.of("fund_cash_flow", "fund_valuation", "fund_investment", "fund_commitment")) {
-                jdbc.sql("DELETE FROM " + t + " WHERE fund_id = :f").param("f", id).update();
+                jdbc.sql("DELETE FROM " + t + " WHERE fund_id = :f")
+                        .param("f", id)
+                        .update();
             }
-            jdbc.sql("DELETE FROM fund_commitment WHERE investor_fund_id = :f").param("f", id).update();
+            jdbc.sql("DELETE FROM fund_commitment WHERE investor_fund_id = :f")
+                    .param("f", id)
+                    .update();
             jdbc.sql("DELETE FROM fund WHERE id = :f").param("f", id).update();
         }
         return ids.size();

@@ -41,8 +41,19 @@ class Loans {
         this.jdbc = jdbc;
     }
 
-    long insert(Agreement a, long borrower, BigDecimal principal, BigDecimal counted, BigDecimal rate, int term,
-            LocalDate disbursed, LocalDate filed, boolean early, BigDecimal[] shares, boolean demo, Instant now) {
+    long insert(
+            Agreement a,
+            long borrower,
+            BigDecimal principal,
+            BigDecimal counted,
+            BigDecimal rate,
+            int term,
+            LocalDate disbursed,
+            LocalDate filed,
+            boolean early,
+            BigDecimal[] shares,
+            boolean demo,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO risk_loan (agreement_id, bank_org_id, borrower_org_id, principal, counted_principal,
@@ -70,7 +81,10 @@ class Loans {
     }
 
     Optional<Loan> find(long id) {
-        return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(Loans::row).optional();
+        return jdbc.sql(SELECT + " WHERE l.id = :id")
+                .param("id", id)
+                .query(Loans::row)
+                .optional();
     }
 
     /** Locks the loan's row for the rest of the transaction. */
@@ -118,16 +132,23 @@ class Loans {
         return jdbc.sql("""
                         UPDATE risk_loan SET status = :to, version = version + 1, updated_at = :at
                         WHERE id = :id AND status = :from""")
-                .param("to", to.name())
-                .param("from", from.name())
-                .param("id", id)
-                .param("at", Funds.utc(now))
-                .update()
+                        .param("to", to.name())
+                        .param("from", from.name())
+                        .param("id", id)
+                        .param("at", Funds.utc(now))
+                        .update()
                 == 1;
     }
 
-    void recordClaim(long id, LocalDate date, BigDecimal loss, LossSharing.Parts parts, BigDecimal paid,
-            BigDecimal waiting, LoanStatus status, Instant now) {
+    void recordClaim(
+            long id,
+            LocalDate date,
+            BigDecimal loss,
+            LossSharing.Parts parts,
+            BigDecimal paid,
+            BigDecimal waiting,
+            LoanStatus status,
+            Instant now) {
         jdbc.sql("""
                         UPDATE risk_loan SET claimed_on = :d, loss_principal = :loss, part_province = :p,
                           part_city = :c, part_bank = :b, paid = :paid, waiting = :waiting, status = :status,
@@ -183,7 +204,9 @@ class Loans {
     }
 
     BigDecimal balance() {
-        return jdbc.sql("SELECT balance FROM risk_pool WHERE id = 1").query(BigDecimal.class).single();
+        return jdbc.sql("SELECT balance FROM risk_pool WHERE id = 1")
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Takes money out only if it is there; false when the balance is short. */
@@ -200,8 +223,7 @@ class Loans {
                 .update();
     }
 
-    void ledger(LocalDate date, String kind, Payer payer, Long loanId, BigDecimal amount, String note,
-            Instant now) {
+    void ledger(LocalDate date, String kind, Payer payer, Long loanId, BigDecimal amount, String note, Instant now) {
         jdbc.sql("""
                         INSERT INTO risk_pool_entry (entry_date, entry_kind, payer, loan_id, amount, balance_after, note,
                           created_at)
@@ -222,7 +244,8 @@ class Loans {
                 ? " WHERE p.loan_id = :loan"
                 : bankOrgId != null ? " WHERE p.loan_id IN (SELECT id FROM risk_loan WHERE bank_org_id = :bank)" : "";
         var spec = jdbc.sql("SELECT p.id, p.entry_date, p.entry_kind, p.payer, p.loan_id, p.amount, p.balance_after,"
-                + " p.note, p.created_at FROM risk_pool_entry p" + where + " ORDER BY p.id DESC FETCH FIRST :n ROWS ONLY");
+                + " p.note, p.created_at FROM risk_pool_entry p" + where
+                + " ORDER BY p.id DESC FETCH FIRST :n ROWS ONLY");
         if (loanId != null) {
             spec = spec.param("loan", loanId);
         } else if (bankOrgId != null) {

@@ -53,8 +53,8 @@ public final class LossSharing {
         if (amount.compareTo(outstanding.total()) > 0) {
             throw new IllegalArgumentException("recovery exceeds what is outstanding");
         }
-        List<BigDecimal> p = Allocation.split(
-                amount, List.of(outstanding.province(), outstanding.city(), outstanding.bank()));
+        List<BigDecimal> p =
+                Allocation.split(amount, List.of(outstanding.province(), outstanding.city(), outstanding.bank()));
         return new Parts(p.get(0), p.get(1), p.get(2));
     }
 }

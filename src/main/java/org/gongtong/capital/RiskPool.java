@@ -82,7 +82,10 @@ public class RiskPool {
             long loanId, LossSharing.Parts parts, BigDecimal paidNow, BigDecimal waiting, LoanStatus status) {}
 
     public record RecoveryResult(
-            long loanId, LossSharing.Parts returned, BigDecimal recoveredTotal, BigDecimal outstanding,
+            long loanId,
+            LossSharing.Parts returned,
+            BigDecimal recoveredTotal,
+            BigDecimal outstanding,
             LoanStatus status) {}
 
     public record Summary(
@@ -185,12 +188,15 @@ public class RiskPool {
         String[] names = {"provinceShare", "cityShare", "bankShare"};
         boolean ok = true;
         for (int i = 0; i < 3; i++) {
-            String field = prefix.isEmpty() ? names[i] : prefix + Character.toUpperCase(names[i].charAt(0))
-                    + names[i].substring(1);
+            String field = prefix.isEmpty()
+                    ? names[i]
+                    : prefix + Character.toUpperCase(names[i].charAt(0)) + names[i].substring(1);
             if (s[i] == null) {
                 f.reject(field, "capital.required");
                 ok = false;
-            } else if (s[i].signum() < 0 || s[i].compareTo(BigDecimal.ONE) > 0 || s[i].stripTrailingZeros().scale() > 4) {
+            } else if (s[i].signum() < 0
+                    || s[i].compareTo(BigDecimal.ONE) > 0
+                    || s[i].stripTrailingZeros().scale() > 4) {
                 f.reject(field, "risk.shareInvalid");
                 ok = false;
             }
@@ -200,7 +206,10 @@ public class RiskPool {
         }
         String p = prefix.isEmpty() ? "" : prefix;
         if (s[0].add(s[1]).add(s[2]).compareTo(BigDecimal.ONE) != 0) {
-            f.reject(p.isEmpty() ? "shares" : p + "Shares", "risk.sharesSum", s[0].add(s[1]).add(s[2]).toPlainString());
+            f.reject(
+                    p.isEmpty() ? "shares" : p + "Shares",
+                    "risk.sharesSum",
+                    s[0].add(s[1]).add(s[2]).toPlainString());
         }
         if (s[2].compareTo(MIN_BANK_SHARE) < 0) {
             f.reject(p.isEmpty() ? "bankShare" : p + "BankShare", "risk.bankShareMin");
@@ -315,7 +324,9 @@ public class RiskPool {
         BigDecimal counted = principal.min(room).setScale(2, RoundingMode.UNNECESSARY);
         boolean early = Boolean.TRUE.equals(form.earlyStage());
         BigDecimal[] shares = early && agreement.hasEarlyStageShares()
-                ? new BigDecimal[] {agreement.earlyProvinceShare(), agreement.earlyCityShare(), agreement.earlyBankShare()}
+                ? new BigDecimal[] {
+                    agreement.earlyProvinceShare(), agreement.earlyCityShare(), agreement.earlyBankShare()
+                }
                 : new BigDecimal[] {agreement.provinceShare(), agreement.cityShare(), agreement.bankShare()};
         long id = loans.insert(
                 agreement,
@@ -397,7 +408,10 @@ public class RiskPool {
         LocalDate date = f.date("date", form.date(), true);
         BigDecimal loss = f.money("lossPrincipal", form.lossPrincipal(), true, false);
         if (loss != null && loss.compareTo(seen.countedPrincipal()) > 0) {
-            f.reject("lossPrincipal", "risk.lossAboveCounted", seen.countedPrincipal().toPlainString());
+            f.reject(
+                    "lossPrincipal",
+                    "risk.lossAboveCounted",
+                    seen.countedPrincipal().toPlainString());
         }
         if (date != null && date.isBefore(seen.disbursementDate())) {
             f.reject("date", "risk.claimBeforeDisbursement");
@@ -421,8 +435,14 @@ public class RiskPool {
         LoanStatus status = waiting.signum() == 0 ? LoanStatus.PAID : LoanStatus.CLAIMED;
         loans.recordClaim(id, date, loss, parts, paidNow, waiting, status, clock.instant());
         if (paidNow.signum() > 0) {
-            loans.ledger(date, "PAYOUT", null, id, paidNow.negate(), "province " + parts.province() + ", city "
-                    + parts.city(), clock.instant());
+            loans.ledger(
+                    date,
+                    "PAYOUT",
+                    null,
+                    id,
+                    paidNow.negate(),
+                    "province " + parts.province() + ", city " + parts.city(),
+                    clock.instant());
         }
         Loan after = loans.find(id).orElseThrow();
         audit.record("RISK_CLAIM", "risk_loan", id, before, after);
@@ -484,7 +504,9 @@ public class RiskPool {
         Payer payer = f.choice("payer", form.payer(), Payer.class, true);
         BigDecimal amount = f.money("amount", form.amount(), true, false);
         LocalDate date = f.date("date", form.date(), false);
-        String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
+        String note = form.note() == null || form.note().isBlank()
+                ? null
+                : form.note().strip();
         if (note != null && note.length() > 500) {
             f.reject("note", "capital.tooLong", 500);
         }
@@ -518,7 +540,12 @@ public class RiskPool {
             }
             loans.recordPayment(loanId, pay, clock.instant());
             loans.ledger(on, "PAYOUT", null, loanId, pay.negate(), "waiting claim", clock.instant());
-            audit.record("RISK_CLAIM_PAID", "risk_loan", loanId, before, loans.find(loanId).orElseThrow());
+            audit.record(
+                    "RISK_CLAIM_PAID",
+                    "risk_loan",
+                    loanId,
+                    before,
+                    loans.find(loanId).orElseThrow());
         }
     }
 
@@ -538,8 +565,10 @@ public class RiskPool {
         BigDecimal waiting = FundService.sum(all.stream().map(Loan::waiting).toList());
         BigDecimal paid = FundService.sum(all.stream().map(Loan::paid).toList());
         List<Loan> claimed = all.stream().filter(l -> l.lossPrincipal() != null).toList();
-        BigDecimal loss = FundService.sum(claimed.stream().map(Loan::lossPrincipal).toList());
-        BigDecimal recovered = FundService.sum(claimed.stream().map(Loan::recovered).toList());
+        BigDecimal loss =
+                FundService.sum(claimed.stream().map(Loan::lossPrincipal).toList());
+        BigDecimal recovered =
+                FundService.sum(claimed.stream().map(Loan::recovered).toList());
         Map<String, BigDecimal> topUps = new LinkedHashMap<>();
         for (Object[] row : loans.topUpsByPayer()) {
             topUps.put((String) row[0], (BigDecimal) row[1]);

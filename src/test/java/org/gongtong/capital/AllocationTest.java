@@ -12,8 +12,8 @@ class AllocationTest {
 
     @Test
     void splitsByWeightAndGivesLeftoverCentsToLargestRemainders() {
-        List<BigDecimal> parts = Allocation.split(
-                new BigDecimal("100.00"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE));
+        List<BigDecimal> parts =
+                Allocation.split(new BigDecimal("100.00"), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE));
         assertThat(parts).containsExactly(new BigDecimal("33.34"), new BigDecimal("33.33"), new BigDecimal("33.33"));
         List<BigDecimal> loss = Allocation.split(
                 new BigDecimal("1000000.01"),

@@ -44,8 +44,10 @@ final class Api {
             }
             if (body != null) {
                 b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(
-                                body instanceof String s ? s : JSON.writeValueAsString(body)));
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofString(
+                                        body instanceof String s ? s : JSON.writeValueAsString(body)));
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
@@ -80,7 +82,8 @@ final class Api {
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-            return new Response(res.statusCode(), null, res.headers().firstValue("Location").orElse("") + "\n" + res.body());
+            return new Response(
+                    res.statusCode(), null, res.headers().firstValue("Location").orElse("") + "\n" + res.body());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -41,7 +41,10 @@ class CapitalPagesIT {
         Api.Response created = api.post(
                 admin, "/api/v1/funds", Map.of("name", name, "kind", "VENTURE", "size", 100000, "vintage", 2008));
         long id = created.body().get("id").asLong();
-        api.post(admin, "/api/v1/funds/" + id + "/cash-flows", Map.of("date", "2008-01-01", "type", "CALL", "amount", 10000));
+        api.post(
+                admin,
+                "/api/v1/funds/" + id + "/cash-flows",
+                Map.of("date", "2008-01-01", "type", "CALL", "amount", 10000));
         api.post(admin, "/api/v1/funds/" + id + "/valuations", Map.of("date", "2009-01-01", "nav", 12000));
 
         assertThat(html("/funds")).contains(name, "新建基金");
@@ -51,7 +54,8 @@ class CapitalPagesIT {
         assertThat(html("/funds/compliance")).contains("子基金合规");
 
         // a refused form shows the reason next to the field
-        Api.Response bad = api.form(admin, "/funds/" + id + "/cash-flows", Map.of("date", "", "type", "CALL", "amount", "abc"));
+        Api.Response bad =
+                api.form(admin, "/funds/" + id + "/cash-flows", Map.of("date", "", "type", "CALL", "amount", "abc"));
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.raw()).contains("请输入数字");
 
@@ -62,7 +66,8 @@ class CapitalPagesIT {
             boolean call = false;
             boolean tvpi = false;
             for (Row row : sheet) {
-                if (row.getCell(2) != null && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                if (row.getCell(2) != null
+                        && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                         && row.getCell(2).getNumericCellValue() == 10000) {
                     call = true;
                 }

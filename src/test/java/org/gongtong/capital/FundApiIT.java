@@ -59,7 +59,8 @@ class FundApiIT {
         assertThat(api.post(admin, "/api/v1/funds/" + id + "/valuations", Map.of("date", "2009-04-01", "nav", 2750))
                         .status())
                 .isEqualTo(201);
-        JsonNode m = api.get(admin, "/api/v1/funds/" + id + "/metrics?asOf=2009-12-31").body();
+        JsonNode m = api.get(admin, "/api/v1/funds/" + id + "/metrics?asOf=2009-12-31")
+                .body();
         assertThat(m.get("paidIn").decimalValue()).isEqualByComparingTo("10000");
         assertThat(m.get("distributed").decimalValue()).isEqualByComparingTo("10250");
         assertThat(m.get("nav").decimalValue()).isEqualByComparingTo("2750");
@@ -70,7 +71,8 @@ class FundApiIT {
         assertThat(m.get("unfunded").decimalValue()).isEqualByComparingTo("90000");
 
         // before the first valuation and distributions: only the call, so no sign change and no IRR
-        JsonNode early = api.get(admin, "/api/v1/funds/" + id + "/metrics?asOf=2008-01-15").body();
+        JsonNode early = api.get(admin, "/api/v1/funds/" + id + "/metrics?asOf=2008-01-15")
+                .body();
         assertThat(early.get("irr").isNull()).isTrue();
         assertThat(early.get("irrReasonCode").asString()).isEqualTo("NO_SIGN_CHANGE");
         assertThat(early.get("irrReason").asString()).isNotBlank();
@@ -121,23 +123,28 @@ class FundApiIT {
     void validationNamesTheFieldsAndUnknownFundsAre404() {
         Api.Response r = api.post(admin, "/api/v1/funds", Map.of("kind", "NOPE", "size", -5));
         assertThat(r.status()).isEqualTo(400);
-        List<String> fields = r.body().get("errors").valueStream()
+        List<String> fields = r.body()
+                .get("errors")
+                .valueStream()
                 .map(e -> e.get("field").asString())
                 .toList();
         assertThat(fields).contains("name", "kind", "size", "vintage");
-        Api.Response sub = api.post(
-                admin, "/api/v1/funds", Map.of("name", "x", "kind", "SUB", "size", 10, "vintage", 2024));
+        Api.Response sub =
+                api.post(admin, "/api/v1/funds", Map.of("name", "x", "kind", "SUB", "size", 10, "vintage", 2024));
         assertThat(sub.status()).isEqualTo(400);
         assertThat(sub.raw()).contains("parentFundId");
-        Api.Response flow = api.post(admin, "/api/v1/funds/" + fund(admin, "VENTURE", null, "10", null)
-                + "/cash-flows", Map.of("date", "2024-13-01", "type", "LOAN", "amount", 0));
+        Api.Response flow = api.post(
+                admin,
+                "/api/v1/funds/" + fund(admin, "VENTURE", null, "10", null) + "/cash-flows",
+                Map.of("date", "2024-13-01", "type", "LOAN", "amount", 0));
         assertThat(flow.status()).isEqualTo(400);
         assertThat(flow.raw()).contains("\"date\"", "\"type\"", "\"amount\"");
         assertThat(api.get(admin, "/api/v1/funds/999999999/metrics").status()).isEqualTo(404);
         assertThat(api.post(admin, "/api/v1/funds/999999999/valuations", Map.of("date", "2024-01-01", "nav", 1))
                         .status())
                 .isEqualTo(404);
-        assertThat(api.get(admin, "/api/v1/funds/1/metrics?asOf=yesterday").status()).isIn(400, 404);
+        assertThat(api.get(admin, "/api/v1/funds/1/metrics?asOf=yesterday").status())
+                .isIn(400, 404);
         assertThat(api.get(null, "/api/v1/funds").status()).isEqualTo(401);
     }
 
@@ -163,24 +170,30 @@ class FundApiIT {
         assertThat(inv.status()).as(inv.raw()).isEqualTo(201);
         assertThat(inv.body().get("localTarget").asBoolean()).isTrue();
 
-        JsonNode m = api.get(admin, "/api/v1/funds/" + sub + "/metrics?asOf=2024-12-31").body();
+        JsonNode m = api.get(admin, "/api/v1/funds/" + sub + "/metrics?asOf=2024-12-31")
+                .body();
         assertThat(m.get("leverage").decimalValue()).isEqualByComparingTo("2.5");
         assertThat(m.get("compliance").get("parentShare").decimalValue()).isEqualByComparingTo("0.4");
         assertThat(m.get("reinvestment").get("required").decimalValue()).isEqualByComparingTo("30000000");
         assertThat(m.get("reinvestment").get("achieved").decimalValue()).isEqualByComparingTo("10000000");
-        List<String> codes = m.get("breaches").valueStream()
+        List<String> codes = m.get("breaches")
+                .valueStream()
                 .map(b -> b.get("code").asString())
                 .toList();
         assertThat(codes).contains("SHARE_ABOVE_MAX", "PARENT_LARGEST", "REINVESTMENT_SHORT");
 
-        JsonNode pm = api.get(admin, "/api/v1/funds/" + parent + "/metrics?asOf=2024-12-31").body();
+        JsonNode pm = api.get(admin, "/api/v1/funds/" + parent + "/metrics?asOf=2024-12-31")
+                .body();
         assertThat(pm.get("leverage").decimalValue()).isEqualByComparingTo("2.5");
 
-        JsonNode look = api.get(admin, "/api/v1/funds/" + parent + "/look-through?asOf=2024-12-31").body();
+        JsonNode look = api.get(admin, "/api/v1/funds/" + parent + "/look-through?asOf=2024-12-31")
+                .body();
         assertThat(look.get(0).get("organisationId").asLong()).isEqualTo(company);
         assertThat(look.get(0).get("exposure").decimalValue()).isEqualByComparingTo("4000000");
 
-        List<Long> flagged = api.get(admin, "/api/v1/funds/compliance?asOf=2024-12-31").body().valueStream()
+        List<Long> flagged = api.get(admin, "/api/v1/funds/compliance?asOf=2024-12-31")
+                .body()
+                .valueStream()
                 .map(x -> x.get("fundId").asLong())
                 .toList();
         assertThat(flagged).contains(sub);
@@ -193,9 +206,12 @@ class FundApiIT {
         String me = api.user(admin, "FINANCE_USER", mine);
         long own = fund(me, "VENTURE", null, "1000000", null);
         long other = fund(admin, "VENTURE", null, "1000000", theirs);
-        assertThat(api.get(me, "/api/v1/funds/" + own).body().get("managerId").asLong()).isEqualTo(mine);
+        assertThat(api.get(me, "/api/v1/funds/" + own).body().get("managerId").asLong())
+                .isEqualTo(mine);
         assertThat(api.get(me, "/api/v1/funds/" + other).status()).isEqualTo(404);
-        List<Long> listed = api.get(me, "/api/v1/funds").body().valueStream()
+        List<Long> listed = api.get(me, "/api/v1/funds")
+                .body()
+                .valueStream()
                 .map(f -> f.get("id").asLong())
                 .toList();
         assertThat(listed).contains(own).doesNotContain(other);
@@ -207,5 +223,41 @@ class FundApiIT {
         long firm = api.organisation(admin, "ENTERPRISE", Api.unique("企业"));
         String enterprise = api.user(admin, "ENTERPRISE_USER", firm);
         assertThat(api.get(enterprise, "/api/v1/funds").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDemoParentFundIsManagedByTheInstituteCompany() {
+        JsonNode parents = api.get(admin, "/api/v1/funds?kind=PARENT").body();
+        JsonNode demo = parents.valueStream()
+                .filter(f -> f.get("name").asString().equals("聊城产研院创新创业发展母基金"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(demo.get("demo").asBoolean()).isTrue();
+        assertThat(demo.get("managerName").asString()).isEqualTo("聊城产业技术研究院有限公司");
+        assertThat(demo.get("size").decimalValue()).isEqualByComparingTo("100000000");
+        JsonNode m = api.get(admin, "/api/v1/funds/" + demo.get("id").asLong() + "/metrics?asOf=2026-01-01")
+                .body();
+        // sub-funds of 150 million on the parent's 35 million
+        assertThat(m.get("leverage").decimalValue()).isEqualByComparingTo("4.285714");
+        assertThat(m.get("reinvestment").get("met").asBoolean()).isTrue();
+    }
+
+    @Test
+    void settingsAreReadableAndOnlyAdministratorsChangeThem() {
+        JsonNode all = api.get(admin, "/api/v1/capital/settings").body();
+        assertThat(all.get("fund.parentShareMax").asString()).isEqualTo("0.30");
+        assertThat(api.send(admin, "PUT", "/api/v1/capital/settings/fund.parentShareMax", Map.of("value", "abc"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.send(admin, "PUT", "/api/v1/capital/settings/nope", Map.of("value", "1"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send(admin, "PUT", "/api/v1/capital/settings/fund.parentShareMax", Map.of("value", "0.30"))
+                        .status())
+                .isEqualTo(200);
+        String finance = api.user(admin, "FINANCE_USER", api.organisation(admin, "FINANCE", Api.unique("机构")));
+        assertThat(api.send(finance, "PUT", "/api/v1/capital/settings/fund.parentShareMax", Map.of("value", "0.5"))
+                        .status())
+                .isEqualTo(403);
     }
 }

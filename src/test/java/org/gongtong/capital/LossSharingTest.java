@@ -29,8 +29,8 @@ class LossSharingTest {
             // shares as agreements allow: bank ≥ 30%, city ≥ province, sum exactly 1
             BigDecimal bank = new BigDecimal("0.3000").add(BigDecimal.valueOf(random.nextInt(7001), 4));
             BigDecimal rest = BigDecimal.ONE.subtract(bank);
-            BigDecimal province = rest.multiply(BigDecimal.valueOf(random.nextInt(5001), 4))
-                    .setScale(4, java.math.RoundingMode.DOWN);
+            BigDecimal province =
+                    rest.multiply(BigDecimal.valueOf(random.nextInt(5001), 4)).setScale(4, java.math.RoundingMode.DOWN);
             BigDecimal city = rest.subtract(province);
             BigDecimal loss = BigDecimal.valueOf(random.nextLong(1, 1_000_000_000L), 2);
             LossSharing.Parts paid = LossSharing.split(loss, province, city, bank);
@@ -47,7 +47,8 @@ class LossSharingTest {
                 }
                 BigDecimal amount = s == steps - 1 && random.nextBoolean()
                         ? outstanding
-                        : BigDecimal.valueOf(random.nextLong(1, outstanding.movePointRight(2).longValue() + 1), 2);
+                        : BigDecimal.valueOf(
+                                random.nextLong(1, outstanding.movePointRight(2).longValue() + 1), 2);
                 LossSharing.Parts back = LossSharing.recovery(amount, paid, returned);
                 assertThat(back.total()).isEqualByComparingTo(amount);
                 assertThat(back.province().signum()).isGreaterThanOrEqualTo(0);

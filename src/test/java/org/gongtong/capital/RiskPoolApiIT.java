@@ -59,18 +59,21 @@ class RiskPoolApiIT {
     }
 
     private long fileLoan(String token, long bank, long borrower, String principal) {
-        Api.Response r = api.post(token, "/api/v1/risk-pool/loans", loan(bank, borrower, principal, "2026-01-10", "2026-02-01"));
+        Api.Response r =
+                api.post(token, "/api/v1/risk-pool/loans", loan(bank, borrower, principal, "2026-01-10", "2026-02-01"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.body().get("id").asLong();
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("SELECT balance FROM risk_pool WHERE id = 1").query(BigDecimal.class).single();
+        return jdbc.sql("SELECT balance FROM risk_pool WHERE id = 1")
+                .query(BigDecimal.class)
+                .single();
     }
 
     private void topUp(String amount) {
-        Api.Response r = api.post(
-                admin, "/api/v1/risk-pool/top-ups", Map.of("payer", "CITY", "amount", new BigDecimal(amount)));
+        Api.Response r =
+                api.post(admin, "/api/v1/risk-pool/top-ups", Map.of("payer", "CITY", "amount", new BigDecimal(amount)));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
     }
 
@@ -132,7 +135,9 @@ class RiskPoolApiIT {
         // pay any older waiting claims first, then leave exactly 100,000 of new money
         topUp("1");
         BigDecimal start = balance();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM risk_loan WHERE waiting > 0").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM risk_loan WHERE waiting > 0")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         BigDecimal added = new BigDecimal("100000.00");
         topUp(added.toPlainString());
@@ -205,12 +210,15 @@ class RiskPoolApiIT {
 
         // a bank sees only its own loans and cannot top up the pool
         String otherBanker = api.user(admin, "FINANCE_USER", bankWithAgreement(Map.of()));
-        assertThat(api.get(otherBanker, "/api/v1/risk-pool/loans/" + loanId).status()).isEqualTo(404);
+        assertThat(api.get(otherBanker, "/api/v1/risk-pool/loans/" + loanId).status())
+                .isEqualTo(404);
         assertThat(api.post(otherBanker, "/api/v1/risk-pool/top-ups", Map.of("payer", "CITY", "amount", 1))
                         .status())
                 .isEqualTo(403);
-        assertThat(api.post(banker, "/api/v1/risk-pool/loans/999999999/claims", Map.of("date", "2026-06-01",
-                                "lossPrincipal", 1))
+        assertThat(api.post(
+                                banker,
+                                "/api/v1/risk-pool/loans/999999999/claims",
+                                Map.of("date", "2026-06-01", "lossPrincipal", 1))
                         .status())
                 .isEqualTo(404);
         JsonNode summary = api.get(admin, "/api/v1/risk-pool").body();
@@ -255,7 +263,9 @@ class RiskPoolApiIT {
         assertThat(balance()).isEqualByComparingTo(available.subtract(paid));
         assertThat(balance().signum()).isGreaterThanOrEqualTo(0);
         // the ledger never shows a negative balance
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM risk_pool_entry WHERE balance_after < 0").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM risk_pool_entry WHERE balance_after < 0")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 }

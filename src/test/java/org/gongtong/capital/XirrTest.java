@@ -50,12 +50,15 @@ class XirrTest {
     @Test
     void singleFlowAndOneSignedFlowsAreUndefined() {
         assertThat(Xirr.of(List.of(f("2020-01-01", "-100"))).reason()).isEqualTo(Xirr.Reason.NO_SIGN_CHANGE);
-        assertThat(Xirr.of(List.of(f("2020-01-01", "100"), f("2021-01-01", "50"))).reason())
+        assertThat(Xirr.of(List.of(f("2020-01-01", "100"), f("2021-01-01", "50")))
+                        .reason())
                 .isEqualTo(Xirr.Reason.NO_SIGN_CHANGE);
-        assertThat(Xirr.of(List.of(f("2020-01-01", "-100"), f("2021-01-01", "-50"))).reason())
+        assertThat(Xirr.of(List.of(f("2020-01-01", "-100"), f("2021-01-01", "-50")))
+                        .reason())
                 .isEqualTo(Xirr.Reason.NO_SIGN_CHANGE);
         assertThat(Xirr.of(List.of()).reason()).isEqualTo(Xirr.Reason.NO_FLOWS);
-        assertThat(Xirr.of(List.of(f("2020-01-01", "-100"), f("2020-01-01", "120"))).defined())
+        assertThat(Xirr.of(List.of(f("2020-01-01", "-100"), f("2020-01-01", "120")))
+                        .defined())
                 .isFalse();
     }
 

@@ -115,8 +115,8 @@ class FundApi {
     @Operation(summary = "Record the NAV at a date", description = "{date, nav}; a second NAV on a date replaces it")
     ResponseEntity<Valuation> valuation(
             @PathVariable long id, @RequestBody(required = false) FundService.ValuationForm form) {
-        Valuation v = funds.recordValuation(
-                id, form == null ? new FundService.ValuationForm(null, null) : form, actor());
+        Valuation v =
+                funds.recordValuation(id, form == null ? new FundService.ValuationForm(null, null) : form, actor());
         return ResponseEntity.created(URI.create("/api/v1/funds/" + id + "/valuations/" + v.id()))
                 .body(v);
     }
@@ -159,6 +159,12 @@ class FundApi {
     @Operation(summary = "Sub-funds breaching the compliance settings, with each breach")
     List<FundService.Metrics> compliance(@RequestParam(required = false) String asOf) {
         return funds.complianceList(date(asOf), actor());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/demo")
+    @Operation(summary = "Remove the demo funds (administrators)")
+    java.util.Map<String, Integer> removeDemo() {
+        return java.util.Map.of("removed", funds.deleteDemo(actor()));
     }
 
     static LocalDate date(String value) {

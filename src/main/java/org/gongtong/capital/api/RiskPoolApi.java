@@ -125,8 +125,7 @@ class RiskPoolApi {
             summary = "Record money recovered after a payout",
             description = "{date, amount} → {returned: {province, city, bank}} in the agreement's proportions,"
                     + " never more than each paid")
-    RiskPool.RecoveryResult recover(
-            @PathVariable long id, @RequestBody(required = false) RiskPool.RecoveryForm form) {
+    RiskPool.RecoveryResult recover(@PathVariable long id, @RequestBody(required = false) RiskPool.RecoveryForm form) {
         return pool.recover(id, form == null ? new RiskPool.RecoveryForm(null, null) : form, actor());
     }
 

@@ -48,7 +48,8 @@ class FundPages {
         Actor actor = Actor.current().orElseThrow();
         List<Fund> all = funds.list(actor, null);
         model.addAttribute("funds", all);
-        model.addAttribute("parents", all.stream().filter(f -> f.kind() == FundKind.PARENT).toList());
+        model.addAttribute(
+                "parents", all.stream().filter(f -> f.kind() == FundKind.PARENT).toList());
         model.addAttribute("kinds", FundKind.values());
         model.addAttribute("canCreate", CapitalAccess.managesAll(actor) || CapitalAccess.isFinance(actor));
         PageSupport.noErrors(model);
@@ -158,7 +159,9 @@ class FundPages {
                 throw pageErrors(errors);
             }
             funds.recordValuation(
-                    id, new FundService.ValuationForm(PageSupport.text(form, "date"), nav), Actor.current().orElseThrow());
+                    id,
+                    new FundService.ValuationForm(PageSupport.text(form, "date"), nav),
+                    Actor.current().orElseThrow());
             ra.addFlashAttribute("notice", messages.get("capital.page.saved"));
             return "redirect:/funds/" + id;
         } catch (ValidationException | DomainException e) {
@@ -232,9 +235,11 @@ class FundPages {
                     c.date(),
                     messages.get("capital.flow." + c.type().name()),
                     c.amount(),
-                    c.date().isAfter(m.asOf()) ? null : (c.type() == org.gongtong.capital.FlowType.CALL
-                            ? c.amount().negate()
-                            : c.amount()),
+                    c.date().isAfter(m.asOf())
+                            ? null
+                            : (c.type() == org.gongtong.capital.FlowType.CALL
+                                    ? c.amount().negate()
+                                    : c.amount()),
                     b == null ? null : b.investment(),
                     b == null ? null : b.fees(),
                     b == null ? null : b.expenses(),
@@ -252,14 +257,22 @@ class FundPages {
         rows.add(List.of());
         rows.add(List.of(messages.get("capital.metric.asOf"), m.asOf().toString()));
         String[][] metrics = {
-            {"paidIn", str(m.paidIn())}, {"distributed", str(m.distributed())}, {"nav", str(m.nav())},
-            {"unfunded", str(m.unfunded())}, {"dpi", str(m.dpi())}, {"rvpi", str(m.rvpi())}, {"tvpi", str(m.tvpi())},
+            {"paidIn", str(m.paidIn())},
+            {"distributed", str(m.distributed())},
+            {"nav", str(m.nav())},
+            {"unfunded", str(m.unfunded())},
+            {"dpi", str(m.dpi())},
+            {"rvpi", str(m.rvpi())},
+            {"tvpi", str(m.tvpi())},
             {"irr", m.irr() == null ? m.irrReason() : m.irr().toPlainString()},
             {"leverage", str(m.leverage())}
         };
         for (String[] x : metrics) {
             rows.add(java.util.Arrays.asList(
-                    messages.get("capital.metric." + x[0]), x[1], null, messages.get("capital.metric." + x[0] + ".def")));
+                    messages.get("capital.metric." + x[0]),
+                    x[1],
+                    null,
+                    messages.get("capital.metric." + x[0] + ".def")));
         }
         response.setContentType(Xlsx.CONTENT_TYPE);
         String filename = URLEncoder.encode(fund.name() + "-" + m.asOf() + ".xlsx", StandardCharsets.UTF_8)

@@ -57,7 +57,9 @@ class RiskPoolPages {
             fail(errors);
             pool.topUp(
                     new RiskPool.TopUpForm(
-                            PageSupport.text(form, "payer"), amount, PageSupport.text(form, "date"),
+                            PageSupport.text(form, "payer"),
+                            amount,
+                            PageSupport.text(form, "date"),
                             PageSupport.text(form, "note")),
                     Actor.current().orElseThrow());
             ra.addFlashAttribute("notice", messages.get("capital.page.saved"));
@@ -82,7 +84,15 @@ class RiskPoolPages {
             fail(errors);
             pool.createAgreement(
                     new RiskPool.AgreementForm(
-                            bank, PageSupport.text(form, "name"), p, c, b, ep, ec, eb, PageSupport.text(form, "signedOn")),
+                            bank,
+                            PageSupport.text(form, "name"),
+                            p,
+                            c,
+                            b,
+                            ep,
+                            ec,
+                            eb,
+                            PageSupport.text(form, "signedOn")),
                     Actor.current().orElseThrow());
             ra.addFlashAttribute("notice", messages.get("capital.page.saved"));
             return "redirect:/risk-pool";
@@ -150,8 +160,14 @@ class RiskPoolPages {
             BigDecimal loss = PageSupport.decimal(form, "lossPrincipal", errors, messages);
             fail(errors);
             RiskPool.ClaimResult r = pool.claim(
-                    id, new RiskPool.ClaimForm(PageSupport.text(form, "date"), loss), Actor.current().orElseThrow());
-            return messages.get("risk.page.claimed", String.valueOf(id), r.paidNow().toPlainString(), r.waiting().toPlainString());
+                    id,
+                    new RiskPool.ClaimForm(PageSupport.text(form, "date"), loss),
+                    Actor.current().orElseThrow());
+            return messages.get(
+                    "risk.page.claimed",
+                    String.valueOf(id),
+                    r.paidNow().toPlainString(),
+                    r.waiting().toPlainString());
         });
     }
 
@@ -162,7 +178,9 @@ class RiskPoolPages {
             BigDecimal amount = PageSupport.decimal(form, "amount", errors, messages);
             fail(errors);
             RiskPool.RecoveryResult r = pool.recover(
-                    id, new RiskPool.RecoveryForm(PageSupport.text(form, "date"), amount), Actor.current().orElseThrow());
+                    id,
+                    new RiskPool.RecoveryForm(PageSupport.text(form, "date"), amount),
+                    Actor.current().orElseThrow());
             return messages.get(
                     "risk.page.recovered",
                     String.valueOf(id),
@@ -179,7 +197,10 @@ class RiskPoolPages {
                     id,
                     new RiskPool.StatusForm(PageSupport.text(form, "status"), PageSupport.text(form, "reason")),
                     Actor.current().orElseThrow());
-            return messages.get("risk.page.status", String.valueOf(id), messages.get("risk.status." + l.status().name()));
+            return messages.get(
+                    "risk.page.status",
+                    String.valueOf(id),
+                    messages.get("risk.status." + l.status().name()));
         });
     }
 
@@ -197,7 +218,8 @@ class RiskPoolPages {
                                     .orElse(""));
         } catch (DomainException e) {
             ra.addFlashAttribute(
-                    "problem", messages.get("risk.page.loan", String.valueOf(id)) + " " + messages.get(e.messageKey(), e.args()));
+                    "problem",
+                    messages.get("risk.page.loan", String.valueOf(id)) + " " + messages.get(e.messageKey(), e.args()));
         }
         return "redirect:/risk-pool/bank";
     }
