@@ -97,6 +97,17 @@ public class FundService {
             List<Xirr.Flow> irrFlows,
             Map<String, String> rules) {}
 
+    /** One investor's statement: what it committed, paid in and got back, from its parts of each flow. */
+    public record InvestorStatement(
+            long commitmentId,
+            String investorName,
+            Long investorFundId,
+            BigDecimal commitment,
+            BigDecimal paidIn,
+            BigDecimal distributed,
+            BigDecimal unfunded,
+            BigDecimal navShare) {}
+
     public record Exposure(long organisationId, String organisationName, BigDecimal exposure, List<String> via) {}
 
     private final Funds funds;
@@ -258,6 +269,49 @@ public class FundService {
     public List<Commitment> commitments(long fundId, Actor actor) {
         find(fundId, actor);
         return funds.commitments(fundId);
+    }
+
+    /** Each investor's statement at a date; its NAV share is pro rata by commitment. */
+    @Transactional(readOnly = true)
+    public List<InvestorStatement> statements(long fundId, LocalDate asOf, Actor actor) {
+        find(fundId, actor);
+        LocalDate at = asOf == null ? LocalDate.now(clock) : asOf;
+        List<Commitment> commitments = funds.commitments(fundId);
+        if (commitments.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, BigDecimal> paid = new LinkedHashMap<>();
+        Map<Long, BigDecimal> back = new LinkedHashMap<>();
+        for (CashFlow c : funds.flows(fundId)) {
+            if (c.date().isAfter(at)) {
+                continue;
+            }
+            for (FundRecords.Share sh : c.shares()) {
+                (c.type() == FlowType.CALL ? paid : back).merge(sh.commitmentId(), sh.amount(), BigDecimal::add);
+            }
+        }
+        BigDecimal nav = funds.valuations(fundId).stream()
+                .filter(v -> !v.date().isAfter(at))
+                .reduce((a, b) -> b)
+                .map(Valuation::nav)
+                .orElse(ZERO);
+        List<BigDecimal> navShares = Allocation.split(
+                nav, commitments.stream().map(Commitment::amount).toList());
+        List<InvestorStatement> out = new ArrayList<>();
+        for (int i = 0; i < commitments.size(); i++) {
+            Commitment c = commitments.get(i);
+            BigDecimal p = paid.getOrDefault(c.id(), ZERO);
+            out.add(new InvestorStatement(
+                    c.id(),
+                    c.investorName(),
+                    c.investorFundId(),
+                    c.amount(),
+                    p,
+                    back.getOrDefault(c.id(), ZERO),
+                    c.amount().subtract(p),
+                    navShares.get(i)));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------ cash flows

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The loan risk-compensation pool: agreements with partner banks, loans they file, claims paid from
  * the pool's balance (what it cannot pay yet waits, visibly, for top-ups), and recoveries returned
  * to each payer in the agreement's proportions. Every movement is audited in its transaction.
- * Money-moving operations lock the pool row first and the loan second, always in that order.
+ * Every write on a loan locks the pool row first and the loan second, always in that order, so
+ * parallel claims, top-ups and status changes queue instead of deadlocking.
  */
 @Service
 public class RiskPool {
@@ -376,6 +377,8 @@ public class RiskPool {
         Forms f = new Forms(messages);
         LoanStatus to = f.choice("status", form.status(), LoanStatus.class, true);
         f.throwIfAny();
+        // every write that touches loans takes the pool row first, so no two can deadlock
+        loans.lockBalance();
         loans.lock(id);
         Loan before = loans.find(id).orElseThrow();
         if (!MANUAL.getOrDefault(before.status(), Set.of()).contains(to)) {

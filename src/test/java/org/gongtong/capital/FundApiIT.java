@@ -107,6 +107,11 @@ class FundApiIT {
         assertThat(sum).isEqualByComparingTo("100");
         assertThat(call.body().get("shares").get(0).get("amount").decimalValue())
                 .isEqualByComparingTo("33.34");
+        JsonNode statements =
+                api.get(admin, "/api/v1/funds/" + id + "/investors").body();
+        assertThat(statements.get(0).get("paidIn").decimalValue()).isEqualByComparingTo("33.34");
+        assertThat(statements.get(0).get("unfunded").decimalValue()).isEqualByComparingTo("999966.66");
+        assertThat(statements.get(2).get("paidIn").decimalValue()).isEqualByComparingTo("33.33");
         // a call beyond the unfunded commitments is refused
         Api.Response over = flow(id, "2024-06-01", "CALL", "2999901");
         assertThat(over.status()).isEqualTo(409);

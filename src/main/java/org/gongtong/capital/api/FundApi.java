@@ -88,6 +88,12 @@ class FundApi {
                 .body(c);
     }
 
+    @GetMapping("/{id}/investors")
+    @Operation(summary = "Investor statements at a date: commitment, paid-in, distributed, unfunded, NAV share")
+    List<FundService.InvestorStatement> statements(@PathVariable long id, @RequestParam(required = false) String asOf) {
+        return funds.statements(id, date(asOf), actor());
+    }
+
     @GetMapping("/{id}/cash-flows")
     List<CashFlow> flows(@PathVariable long id) {
         return funds.flows(id, actor());

@@ -102,6 +102,7 @@ class FundPages {
         model.addAttribute("flows", funds.flows(id, actor));
         model.addAttribute("valuations", funds.valuations(id, actor));
         model.addAttribute("commitments", funds.commitments(id, actor));
+        model.addAttribute("statements", funds.statements(id, at, actor));
         model.addAttribute("investments", funds.investments(id, actor));
         model.addAttribute("investmentTypes", FundRecords.InvestmentType.values());
         model.addAttribute("canChange", CapitalAccess.canChange(actor, fund.managerId()));
