@@ -108,6 +108,23 @@ public class FundService {
             BigDecimal unfunded,
             BigDecimal navShare) {}
 
+    /** A parent's sub-funds added up: totals, multiples of the totals, and one IRR over all their flows. */
+    public record RolledUp(
+            long fundId,
+            LocalDate asOf,
+            BigDecimal commitments,
+            BigDecimal paidIn,
+            BigDecimal distributed,
+            BigDecimal nav,
+            BigDecimal unfunded,
+            BigDecimal dpi,
+            BigDecimal rvpi,
+            BigDecimal tvpi,
+            BigDecimal irr,
+            String irrReasonCode,
+            String irrReason,
+            List<Metrics> subFunds) {}
+
     public record Exposure(long organisationId, String organisationName, BigDecimal exposure, List<String> via) {}
 
     private final Funds funds;
@@ -616,6 +633,45 @@ public class FundService {
                 .filter(i -> i.type() == InvestmentType.INITIAL || i.type() == InvestmentType.FOLLOW_ON)
                 .map(Investment::amount)
                 .toList());
+    }
+
+    /**
+     * The sub-funds of a parent rolled up at a date. The IRR takes every sub-fund's calls and
+     * distributions and each one's NAV at its own valuation date, all in one XIRR.
+     */
+    @Transactional(readOnly = true)
+    public RolledUp rollup(long parentId, LocalDate asOf, Actor actor) {
+        Fund parent = find(parentId, actor);
+        LocalDate at = asOf == null ? LocalDate.now(clock) : asOf;
+        List<Metrics> subs = funds.list(null, null, parent.id()).stream()
+                .map(s -> metrics(s, at))
+                .toList();
+        BigDecimal commitments = sum(subs.stream().map(Metrics::commitments).toList());
+        BigDecimal paidIn = sum(subs.stream().map(Metrics::paidIn).toList());
+        BigDecimal distributed = sum(subs.stream().map(Metrics::distributed).toList());
+        BigDecimal nav = sum(subs.stream().map(Metrics::nav).toList());
+        List<Xirr.Flow> flows = new ArrayList<>();
+        subs.forEach(m -> flows.addAll(m.irrFlows()));
+        Xirr.Result irr = Xirr.of(flows);
+        BigDecimal dpi = FundMath.ratio(distributed, paidIn);
+        BigDecimal rvpi = FundMath.ratio(nav, paidIn);
+        return new RolledUp(
+                parent.id(),
+                at,
+                commitments,
+                paidIn,
+                distributed,
+                nav,
+                commitments.subtract(paidIn),
+                dpi,
+                rvpi,
+                dpi == null ? null : dpi.add(rvpi),
+                irr.rate(),
+                irr.defined() ? null : irr.reason().name(),
+                irr.defined()
+                        ? null
+                        : messages.get("capital.xirr." + irr.reason().name()),
+                subs);
     }
 
     /** Every sub-fund with a breach, for the office's compliance list. */

@@ -52,6 +52,15 @@ class CapitalPagesIT {
         // 2008 is a leap year: 1.2 over 366 days is 19.94% a year on actual/365
         assertThat(page).contains("TVPI", "已分配 ÷ 实缴", "XIRR", "id=\"irr\"", "19.94%");
         assertThat(html("/funds/compliance")).contains("子基金合规");
+        long demoParent = api.get(admin, "/api/v1/funds?kind=PARENT")
+                .body()
+                .valueStream()
+                .filter(f -> f.get("name").asString().equals("聊城产研院创新创业发展母基金"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        assertThat(html("/funds/" + demoParent)).contains("聊城产业技术研究院有限公司", "合计", "穿透敞口", "放大倍数");
 
         // a refused form shows the reason next to the field
         Api.Response bad =

@@ -191,6 +191,20 @@ class FundApiIT {
                 .body();
         assertThat(pm.get("leverage").decimalValue()).isEqualByComparingTo("2.5");
 
+        assertThat(api.post(
+                                admin,
+                                "/api/v1/funds/" + sub + "/cash-flows",
+                                Map.of("date", "2024-02-01", "type", "CALL", "amount", 10000000))
+                        .status())
+                .isEqualTo(201);
+        api.post(admin, "/api/v1/funds/" + sub + "/valuations", Map.of("date", "2024-12-31", "nav", 12000000));
+        JsonNode rollup = api.get(admin, "/api/v1/funds/" + parent + "/rollup?asOf=2024-12-31")
+                .body();
+        assertThat(rollup.get("paidIn").decimalValue()).isEqualByComparingTo("10000000");
+        assertThat(rollup.get("tvpi").decimalValue()).isEqualByComparingTo("1.2");
+        assertThat(rollup.get("subFunds")).hasSize(1);
+        assertThat(rollup.get("irr").doubleValue()).isGreaterThan(0.2);
+
         JsonNode look = api.get(admin, "/api/v1/funds/" + parent + "/look-through?asOf=2024-12-31")
                 .body();
         assertThat(look.get(0).get("organisationId").asLong()).isEqualTo(company);

@@ -155,6 +155,12 @@ class FundApi {
         return funds.metrics(id, date(asOf), actor());
     }
 
+    @GetMapping("/{id}/rollup")
+    @Operation(summary = "A parent's sub-funds rolled up: totals, DPI/RVPI/TVPI of the totals, one IRR over all flows")
+    FundService.RolledUp rollup(@PathVariable long id, @RequestParam(required = false) String asOf) {
+        return funds.rollup(id, date(asOf), actor());
+    }
+
     @GetMapping("/{id}/look-through")
     @Operation(summary = "The parent fund's exposure to each portfolio company across its sub-funds")
     List<FundService.Exposure> lookThrough(@PathVariable long id, @RequestParam(required = false) String asOf) {

@@ -109,6 +109,7 @@ class FundPages {
         if (fund.kind() == FundKind.PARENT) {
             model.addAttribute("subFunds", funds.subFunds(id, actor));
             model.addAttribute("lookThrough", funds.lookThrough(id, at, actor));
+            model.addAttribute("rollup", funds.rollup(id, at, actor));
         }
         model.addAttribute("asOfParam", asOf);
         PageSupport.noErrors(model);
