@@ -339,7 +339,12 @@ public class FundService {
         Forms f = new Forms(messages);
         LocalDate date = f.date("date", form.date(), true);
         FlowType type = f.choice("type", form.type(), FlowType.class, true);
-        BigDecimal amount = f.money("amount", form.amount(), true, false);
+        BigDecimal raw = form.amount();
+        // a call written with the investors' sign (negative) is still a call of that size
+        if (type == FlowType.CALL && raw != null && raw.signum() < 0) {
+            raw = raw.negate();
+        }
+        BigDecimal amount = f.money("amount", raw, true, false);
         Breakdown breakdown = breakdown(f, type, amount, form.breakdown());
         String note = form.note() == null || form.note().isBlank()
                 ? null

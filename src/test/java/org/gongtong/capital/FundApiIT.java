@@ -144,6 +144,17 @@ class FundApiIT {
                 Map.of("date", "2024-13-01", "type", "LOAN", "amount", 0));
         assertThat(flow.status()).isEqualTo(400);
         assertThat(flow.raw()).contains("\"date\"", "\"type\"", "\"amount\"");
+        // a call written with the investors' sign is the same call; a negative distribution is refused
+        long signed = fund(admin, "VENTURE", null, "100", null);
+        Api.Response negativeCall = flow(signed, "2024-01-01", "CALL", "-40");
+        assertThat(negativeCall.status()).isEqualTo(201);
+        assertThat(negativeCall.body().get("amount").decimalValue()).isEqualByComparingTo("40");
+        assertThat(flow(signed, "2024-02-01", "DISTRIBUTION", "-1").status()).isEqualTo(400);
+        assertThat(api.get(admin, "/api/v1/funds/" + signed + "/metrics?asOf=2024-12-31")
+                        .body()
+                        .get("paidIn")
+                        .decimalValue())
+                .isEqualByComparingTo("40");
         assertThat(api.get(admin, "/api/v1/funds/999999999/metrics").status()).isEqualTo(404);
         assertThat(api.post(admin, "/api/v1/funds/999999999/valuations", Map.of("date", "2024-01-01", "nav", 1))
                         .status())

@@ -104,7 +104,8 @@ class FundApi {
             summary = "Record a capital call or a distribution",
             description = "{date, type: CALL|DISTRIBUTION, amount (> 0), breakdown?: {investment, fees, expenses}"
                     + " for a call or {returnOfCapital, gains, income} for a distribution, summing to the amount}."
-                    + " The amount is allocated to the investors pro rata by commitment, to the cent.")
+                    + " The amount is allocated to the investors pro rata by commitment, to the cent. A call may be"
+                    + " written with the investors' negative sign; it is stored as its size.")
     ResponseEntity<CashFlow> flow(@PathVariable long id, @RequestBody(required = false) FundService.FlowForm form) {
         CashFlow c = funds.recordFlow(
                 id, form == null ? new FundService.FlowForm(null, null, null, null, null) : form, actor());
