@@ -20,6 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfig implements WebMvcConfigurer {
 
     static final String COOKIE = "lang";
+    private static final String CHOSEN = LocaleConfig.class.getName() + ".CHOSEN";
 
     @Bean
     LocaleResolver localeResolver() {
@@ -43,6 +44,10 @@ class LocaleConfig implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
+            // a ?lang= switch on this very request wins over the cookie the browser sent with it
+            if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+                return chosen;
+            }
             if (request.getCookies() != null) {
                 for (Cookie c : request.getCookies()) {
                     if (COOKIE.equals(c.getName())) {
@@ -73,6 +78,7 @@ class LocaleConfig implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             Locale chosen = locale == null ? Languages.CHINESE : Languages.normalise(locale.toLanguageTag());
+            request.setAttribute(CHOSEN, chosen);
             Cookie cookie = new Cookie(COOKIE, chosen.toLanguageTag());
             cookie.setPath("/");
             cookie.setMaxAge(365 * 24 * 3600);
