@@ -11,21 +11,24 @@ SERVER_PID=""
 
 now() { date +%s.%N; }
 
-# start_server PORT DATA_DIR [extra args...]: starts the jar, returns once /actuator/health is UP
+# start_server PORT DATA_DIR [extra args...]: starts the jar (APP_JAR, JAVA_OPTS may change how),
+# returns once /actuator/health is UP and the demo data has been loaded (the log says so)
 start_server() {
     local port="$1" dir="$2"
     shift 2
+    # shellcheck disable=SC2086
     GONGTONG_DATA_DIR="$dir" GONGTONG_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        java -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 "$@" \
+        java ${JAVA_OPTS:-} -jar "${APP_JAR:-$JAR}" --server.port="$port" --server.address=127.0.0.1 "$@" \
         >"$dir.log" 2>&1 </dev/null &
     SERVER_PID=$!
-    wait_healthy "$port"
+    wait_healthy "$port" "$dir.log"
 }
 
 wait_healthy() {
-    local port="$1"
+    local port="$1" log="$2"
     for _ in $(seq 1 1200); do
-        if curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+        if curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' \
+            && { [ -n "${NO_DEMO_WAIT:-}" ] || grep -q "Loaded the seed's groups" "$log"; }; then
             return 0
         fi
         kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died" >&2; return 1; }

@@ -2,6 +2,8 @@
 -- the benchmark is not one cached query. PATH (API or page) and the auth header come from env.
 local path = os.getenv("LIST_PATH") or "/api/v1/organisations"
 local maxPage = tonumber(os.getenv("MAX_PAGE") or "99")
+-- MIX=browse: pages with no filter or one kind/county/industry filter; MIX=search: q= name search
+local mix = os.getenv("MIX") or "browse"
 local kinds = { "ENTERPRISE", "USER", "SERVICE", "FINANCE", "RESEARCH", "UNIVERSITY", "GOVERNMENT" }
 local counties = { "371502", "371503", "371581", "371521", "371522", "371524", "371525", "371526" }
 local industries = { "NEW_MATERIALS", "HIGH_END_EQUIPMENT", "NEW_ENERGY_VEHICLES", "MEDICAL_HEALTH",
@@ -9,12 +11,12 @@ local industries = { "NEW_MATERIALS", "HIGH_END_EQUIPMENT", "NEW_ENERGY_VEHICLES
 local words = { "%E5%8D%8E%E4%BF%A1", "%E9%B2%81%E8%A5%BF", "%E9%87%91%E6%B3%B0", "%E6%81%92%E9%80%9A" } -- 华信 鲁西 金泰 恒通
 
 function init(args)
-  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 1000)
+  math.randomseed(os.time() + math.floor(os.clock() * 1e6))
 end
 
 request = function()
   local page = math.random(0, maxPage)
-  local r = math.random(1, 5)
+  local r = mix == "search" and 5 or math.random(1, 4)
   local filter = ""
   if r == 2 then filter = "&kind=" .. kinds[math.random(#kinds)]
   elseif r == 3 then filter = "&county=" .. counties[math.random(#counties)]

@@ -20,14 +20,21 @@ for f in $(seq 1 "$FILES"); do
     [ -s "$OUT/orgs-$f.xlsx" ] || java -cp "$CP" "$ROOT/bench/GenerateOrganisations.java" "$OUT/orgs-$f.xlsx" "$ROWS" $(( (f - 1) * ROWS + 1 ))
 done
 
-dir="$(mktemp -d "$OUT/list-XXXX")"
-start_server "$PORT" "$dir/data"
+# REUSE_DATA=DIR: start on a data dir that already holds the imported organisations (kept), skip
+# the import; used to compare two builds (APP_JAR=...) on the same data.
+if [ -n "${REUSE_DATA:-}" ]; then
+    NO_DEMO_WAIT=1 start_server "$PORT" "$REUSE_DATA"
+else
+    dir="$(mktemp -d "$OUT/list-XXXX")"
+    start_server "$PORT" "$dir/data"
+fi
 TOKEN="$(token "$PORT")"
 base="http://127.0.0.1:$PORT"
 before=$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations?size=1" | sed -E 's/.*"totalElements":([0-9]+).*/\1/')
 echo "organisations before import: $before"
 
 import_times=()
+[ -n "${REUSE_DATA:-}" ] && FILES=0
 for f in $(seq 1 "$FILES"); do
     res="$(curl -s -o "$OUT/import-$f.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
         -F "file=@$OUT/orgs-$f.xlsx" -F mode=ALL_OR_NOTHING "$base/api/v1/organisations/import")"
@@ -38,29 +45,34 @@ for f in $(seq 1 "$FILES"); do
     [ "$code" = 200 ] && [ "$imported" = "$ROWS" ] || { echo "import $f failed: $(head -c 500 "$OUT/import-$f.json")" >&2; exit 1; }
     import_times+=("$t")
 done
-printf 'import of %d rows: first %.2f s, median of %d %.2f s\n' "$ROWS" "${import_times[0]}" "$FILES" \
+[ "$FILES" -gt 0 ] && printf 'import of %d rows: first %.2f s, median of %d %.2f s\n' "$ROWS" "${import_times[0]}" "$FILES" \
     "$(printf '%s\n' "${import_times[@]}" | median)"
 total=$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations?size=1" | sed -E 's/.*"totalElements":([0-9]+).*/\1/')
 echo "organisations after import: $total"
 
 COOKIE="$(session_cookie "$PORT")"
-curl -sf -H "Cookie: $COOKIE" "$base/organisations?page=3" | grep -q 'id="organisations"' \
-    || { echo "session login failed" >&2; exit 1; }
+page_html="$(curl -sf -H "Cookie: $COOKIE" "$base/organisations?page=3")"
+grep -q 'id="organisations"' <<<"$page_html" || { echo "session login failed" >&2; exit 1; }
 
 run_wrk() { # name path-for-lua header...
     local name="$1" script="$2"
     shift 2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/$script" "$@" > "$OUT/wrk-$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/bench/$script" "$@" > "$OUT/wrk-$name.txt"
     echo "$name: $(grep RESULT "$OUT/wrk-$name.txt")"
 }
 # warm-up (JIT, H2 cache), not recorded
 LIST_PATH=/api/v1/organisations wrk -t2 -c4 -d5s -s "$ROOT/bench/list.lua" -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations" >/dev/null
 LIST_PATH=/organisations wrk -t2 -c4 -d5s -s "$ROOT/bench/list.lua" -H "Cookie: $COOKIE" "$base/organisations" >/dev/null
 
+echo "uptime before wrk: $(uptime)"
 run_wrk health health.lua "$base/actuator/health"
-LIST_PATH=/api/v1/organisations run_wrk api list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
-LIST_PATH=/organisations run_wrk page list.lua -H "Cookie: $COOKIE" "$base/organisations"
-LIST_PATH=/api/v1/organisations MAX_PAGE=4999 run_wrk api-deep list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
+LIST_PATH=/api/v1/organisations MIX=browse run_wrk api-browse list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
+LIST_PATH=/organisations MIX=browse run_wrk page-browse list.lua -H "Cookie: $COOKIE" "$base/organisations"
+LIST_PATH=/api/v1/organisations MIX=search run_wrk api-search list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
+LIST_PATH=/organisations MIX=search run_wrk page-search list.lua -H "Cookie: $COOKIE" "$base/organisations"
+LIST_PATH=/api/v1/organisations MIX=browse MAX_PAGE=4999 run_wrk api-deep list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
+run_wrk health-again health.lua "$base/actuator/health"
+echo "uptime after wrk: $(uptime)"
 
 stop_server
-rm -rf "$dir"
+[ -n "${REUSE_DATA:-}" ] || rm -rf "$dir"
