@@ -2,7 +2,8 @@
 -- the benchmark is not one cached query. PATH (API or page) and the auth header come from env.
 local path = os.getenv("LIST_PATH") or "/api/v1/organisations"
 local maxPage = tonumber(os.getenv("MAX_PAGE") or "99")
--- MIX=browse: pages with no filter or one kind/county/industry filter; MIX=search: q= name search
+-- MIX=browse: pages with no filter or one kind/county/industry filter; MIX=search: q= name search;
+-- MIX=1..5: only that case (1 no filter, 2 kind, 3 county, 4 industry, 5 q), for finding the slow one
 local mix = os.getenv("MIX") or "browse"
 local kinds = { "ENTERPRISE", "USER", "SERVICE", "FINANCE", "RESEARCH", "UNIVERSITY", "GOVERNMENT" }
 local counties = { "371502", "371503", "371581", "371521", "371522", "371524", "371525", "371526" }
@@ -16,7 +17,7 @@ end
 
 request = function()
   local page = math.random(0, maxPage)
-  local r = mix == "search" and 5 or math.random(1, 4)
+  local r = tonumber(mix) or (mix == "search" and 5 or math.random(1, 4))
   local filter = ""
   if r == 2 then filter = "&kind=" .. kinds[math.random(#kinds)]
   elseif r == 3 then filter = "&county=" .. counties[math.random(#counties)]
