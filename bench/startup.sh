@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Start-up to healthy: the jar on H2 with demo data, a fresh GONGTONG_DATA_DIR each time (so every
+# run migrates the schema and loads the demo data). "Healthy" = /actuator/health is UP and the
+# demo data is loaded. Prints each time and the median of RUNS (5).
+# MODE=jar (default): java -jar target/gongtong.jar
+# MODE=cds: the same jar extracted with Spring Boot's jarmode=tools and started with a class-data
+#           sharing archive made by one training run (a deployment option; no code change).
+source "$(dirname "$0")/common.sh"
+RUNS="${RUNS:-5}"
+PORT="${PORT:-8097}"
+MODE="${MODE:-jar}"
+
+if [ "$MODE" = cds ]; then
+    rm -rf "$OUT/cds"
+    java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/cds" >/dev/null
+    train="$(mktemp -d "$OUT/train-XXXX")"
+    GONGTONG_DATA_DIR="$train" GONGTONG_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        java -XX:ArchiveClassesAtExit="$OUT/cds/gongtong.jsa" -Dspring.context.exit=onRefresh \
+        -jar "$OUT/cds/gongtong.jar" --server.port=0 >"$train.log" 2>&1 </dev/null
+    rm -rf "$train" "$train.log"
+    export APP_JAR="$OUT/cds/gongtong.jar"
+    export JAVA_OPTS="-XX:SharedArchiveFile=$OUT/cds/gongtong.jsa ${JAVA_OPTS:-}"
+fi
+
+times=()
+for i in $(seq 1 "$RUNS"); do
+    dir="$(mktemp -d "$OUT/startup-XXXX")"
+    t0=$(now)
+    start_server "$PORT" "$dir/data"
+    t1=$(now)
+    stop_server
+    t=$(echo "$t1 - $t0" | bc -l)
+    printf '%s run %d: %.2f s\n' "$MODE" "$i" "$t"
+    times+=("$t")
+    rm -rf "$dir"
+done
+printf '%s start-up median of %d: %.2f s\n' "$MODE" "$RUNS" "$(printf '%s\n' "${times[@]}" | median)"
