@@ -49,8 +49,11 @@ CREATE TABLE organisation (
   kind VARCHAR(16) NOT NULL,
   name VARCHAR(200) NOT NULL,
   uscc VARCHAR(18),
-  county_code VARCHAR(32) REFERENCES county (code),
-  industry_code VARCHAR(32) REFERENCES industry (code),
+  -- county and industry are checked by the application against the reference tables; no foreign
+  -- keys here, because H2 would then walk the single-column key index instead of the
+  -- (county_code, id) / (industry_code, id) indexes that serve a filtered, newest-first page
+  county_code VARCHAR(32),
+  industry_code VARCHAR(32),
   industry_class VARCHAR(8),
   address VARCHAR(300),
   contact_name VARCHAR(50),

@@ -749,6 +749,16 @@ public class FundService {
         return n;
     }
 
+    /** One-call demo removal: the demo funds go before the sample organisations they refer to. */
+    @org.springframework.context.event.EventListener
+    @Transactional
+    public void on(org.gongtong.registry.DemoDataRemoving event) {
+        int n = funds.deleteDemo();
+        if (n > 0) {
+            audit.record("FUND_DEMO_REMOVED", "fund", null, null, Map.of("funds", n));
+        }
+    }
+
     Long fundIdByName(String name) {
         return funds.idByName(name).orElse(null);
     }

@@ -2,9 +2,13 @@ package org.gongtong.registry;
 
 import java.util.List;
 import org.gongtong.identity.AuditLog;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the seed's structure and sample organisations in one transaction, and removes the
@@ -20,8 +24,18 @@ public class DemoDataLoader {
     private final Groups groups;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final PlatformTransactionManager transactions;
 
-    DemoDataLoader(Registry registry, Groups groups, JdbcClient jdbc, AuditLog audit) {
+    DemoDataLoader(
+            Registry registry,
+            Groups groups,
+            JdbcClient jdbc,
+            AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.events = events;
+        this.transactions = transactions;
         this.registry = registry;
         this.groups = groups;
         this.jdbc = jdbc;
@@ -91,14 +105,43 @@ public class DemoDataLoader {
         audit.record("SEED_LOADED", "registry", null, null, java.util.Map.of("samples", samples.size()));
     }
 
-    /** Removes every sample organisation that nothing else refers to; returns how many. */
+    /**
+     * Removes the sample organisations: first other modules drop their demo rows (an event), then
+     * each sample goes in its own savepoint, so one that real records now refer to (a user filed a
+     * loan for it, say) is kept rather than failing the whole removal. Returns how many went.
+     */
     @Transactional
     public int removeSamples() {
-        int n = jdbc.sql("DELETE FROM organisation WHERE demo = TRUE AND id NOT IN"
-                        + " (SELECT organisation_id FROM person WHERE organisation_id IS NOT NULL)")
-                .update();
-        audit.record("DEMO_DATA_REMOVED", "registry", null, null, java.util.Map.of("organisations", n));
-        return n;
+        events.publishEvent(new DemoDataRemoving());
+        List<Long> ids = jdbc.sql("SELECT id FROM organisation WHERE demo = TRUE ORDER BY id")
+                .query(Long.class)
+                .list();
+        TransactionTemplate savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        int removed = 0;
+        for (Long id : ids) {
+            Boolean gone = savepoint.execute(status -> {
+                try {
+                    return jdbc.sql("DELETE FROM organisation WHERE id = :id")
+                                    .param("id", id)
+                                    .update()
+                            == 1;
+                } catch (DataIntegrityViolationException referenced) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+            });
+            if (Boolean.TRUE.equals(gone)) {
+                removed++;
+            }
+        }
+        audit.record(
+                "DEMO_DATA_REMOVED",
+                "registry",
+                null,
+                null,
+                java.util.Map.of("organisations", removed, "kept", ids.size() - removed));
+        return removed;
     }
 
     private long org(String name, OrganisationKind kind, String description) {
