@@ -112,6 +112,28 @@ class GroupApiIT {
     }
 
     @Test
+    void peopleCarryTheirPostsAndEverySeat() throws Exception {
+        JsonNode page = api.getJson("/api/v1/people?q=洪玉振", api.adminToken());
+        assertThat(page.get("totalElements").asLong()).isEqualTo(1);
+        JsonNode person = page.get("content").get(0);
+        assertThat(person.get("name").asString()).isEqualTo("洪玉振");
+        JsonNode seats = person.get("memberships");
+        assertThat(seats).hasSize(2);
+        assertThat(seats.get(0).get("roleInGroup").asString()).isEqualTo("DEPUTY_LEADER");
+        assertThat(seats.get(0).get("groupName").asString()).isEqualTo("聊城产业技术研究院建设工作领导小组");
+        assertThat(seats.get(1).get("roleInGroup").asString()).isEqualTo("LEADER");
+        assertThat(seats.get(1).get("post").asString()).isEqualTo("副市长");
+
+        JsonNode byPost = api.read(mvc.perform(
+                        api.asAdmin(get("/api/v1/people").param("size", "50").param("q", "市科技局")))
+                .andExpect(status().isOk())
+                .andReturn());
+        List<String> names = new java.util.ArrayList<>();
+        byPost.get("content").forEach(p -> names.add(p.get("name").asString()));
+        assertThat(names).contains("王越军", "王海涛");
+    }
+
+    @Test
     void unknownGroupIs404() throws Exception {
         mvc.perform(api.asAdmin(get("/api/v1/groups/987654321"))).andExpect(status().isNotFound());
     }

@@ -37,6 +37,9 @@ class GroupApiTest {
     @MockitoBean
     Groups groups;
 
+    @MockitoBean
+    org.gongtong.registry.People people;
+
     @Test
     @WithMockUser
     void listsGroups() throws Exception {
