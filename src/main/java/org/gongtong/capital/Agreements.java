@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.gongtong.capital.RiskRecords.Agreement;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -43,7 +44,7 @@ class Agreements {
                 .param("ec", early == null ? null : early[1])
                 .param("eb", early == null ? null : early[2])
                 .param("signed", signedOn)
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.gongtong.capital.FundRecords.Investment;
 import org.gongtong.capital.FundRecords.InvestmentType;
 import org.gongtong.capital.FundRecords.Share;
 import org.gongtong.capital.FundRecords.Valuation;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -59,7 +59,7 @@ class Funds {
                 .param("vintage", vintage)
                 .param("manager", managerId)
                 .param("demo", demo)
-                .param("at", utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -121,7 +121,7 @@ class Funds {
                 .param("investorFund", investorFundId)
                 .param("amount", amount)
                 .param("on", on)
-                .param("at", utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -164,7 +164,7 @@ class Funds {
                 .param("gains", br.gains())
                 .param("income", br.income())
                 .param("note", note)
-                .param("at", utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -226,7 +226,7 @@ class Funds {
                     .param("fund", fundId)
                     .param("d", date)
                     .param("nav", nav)
-                    .param("at", utc(now))
+                    .param("at", Sql.timestamp(now))
                     .update();
         }
         return jdbc.sql("SELECT id FROM fund_valuation WHERE fund_id = :fund AND valuation_date = :d")
@@ -274,7 +274,7 @@ class Funds {
                 .param("type", type.name())
                 .param("amount", amount)
                 .param("local", local)
-                .param("at", utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -356,9 +356,5 @@ class Funds {
 
     private static Valuation valuation(ResultSet rs, int n) throws SQLException {
         return new Valuation(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4));
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

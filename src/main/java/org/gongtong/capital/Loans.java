@@ -13,6 +13,7 @@ import org.gongtong.capital.RiskRecords.LedgerEntry;
 import org.gongtong.capital.RiskRecords.Loan;
 import org.gongtong.capital.RiskRecords.LoanStatus;
 import org.gongtong.capital.RiskRecords.Payer;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -75,7 +76,7 @@ class Loans {
                 .param("c", shares[1])
                 .param("b", shares[2])
                 .param("demo", demo)
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -135,7 +136,7 @@ class Loans {
                         .param("to", to.name())
                         .param("from", from.name())
                         .param("id", id)
-                        .param("at", Funds.utc(now))
+                        .param("at", Sql.timestamp(now))
                         .update()
                 == 1;
     }
@@ -162,7 +163,7 @@ class Loans {
                 .param("paid", paid)
                 .param("waiting", waiting)
                 .param("status", status.name())
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
     }
@@ -174,7 +175,7 @@ class Loans {
                           version = version + 1, updated_at = :at
                         WHERE id = :id AND waiting >= :x""")
                 .param("x", amount)
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
     }
@@ -189,7 +190,7 @@ class Loans {
                 .param("p", returned.province())
                 .param("c", returned.city())
                 .param("b", returned.bank())
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
     }
@@ -235,7 +236,7 @@ class Loans {
                 .param("loan", loanId)
                 .param("amount", amount)
                 .param("note", note)
-                .param("at", Funds.utc(now))
+                .param("at", Sql.timestamp(now))
                 .update();
     }
 

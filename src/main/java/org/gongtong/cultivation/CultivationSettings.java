@@ -2,13 +2,13 @@ package org.gongtong.cultivation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.platform.DomainException;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +66,7 @@ public class CultivationSettings {
                 wanted.costClassIIp(),
                 wanted.costTransformation(),
                 wanted.costStandard());
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = Sql.timestamp(clock.instant());
         view(after).forEach((name, value) -> {
             int n = jdbc.sql("UPDATE cultivation_setting SET setting_value = :v, updated_at = :at WHERE name = :n")
                     .param("v", value)

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.gongtong.identity.AuditLog;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.FieldError;
 import org.gongtong.platform.Messages;
+import org.gongtong.platform.Sql;
 import org.gongtong.platform.ValidationException;
 import org.gongtong.registry.Organisation;
 import org.gongtong.registry.OrganisationKind;
@@ -86,7 +86,7 @@ public class Enterprises {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = Sql.timestamp(clock.instant());
         var before = figures.find(id, f.fiscalYear());
         if (before.isEmpty()) {
             figures.insert(id, f, now, actor.username());

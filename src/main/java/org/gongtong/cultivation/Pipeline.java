@@ -2,8 +2,6 @@ package org.gongtong.cultivation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.identity.Role;
 import org.gongtong.platform.DomainException;
+import org.gongtong.platform.Sql;
 import org.gongtong.registry.Organisation;
 import org.gongtong.registry.OrganisationCriteria;
 import org.gongtong.registry.OrganisationKind;
@@ -111,7 +110,7 @@ public class Pipeline {
                     Map.of("stage", before.stage().name()),
                     e.args());
         }
-        if (!records.save(after, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+        if (!records.save(after, Sql.timestamp(clock.instant()))) {
             throw DomainException.conflict("problem.stale");
         }
         audit.record("CULTIVATION_" + move.action().name(), "cultivation_record", id, before, after, move.reason());
@@ -176,7 +175,7 @@ public class Pipeline {
             if (missed.size() >= Deadlines.MISSED_REPORTS_CANCEL) {
                 String reason = "MISSED_ANNUAL_REPORTS " + missed;
                 CultivationRecord after = r.cancel(today, reason);
-                if (records.save(after, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+                if (records.save(after, Sql.timestamp(clock.instant()))) {
                     audit.record("CULTIVATION_CANCEL", "cultivation_record", r.organisationId(), r, after, reason);
                     n++;
                 }

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.gongtong.identity.Role;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.FieldError;
 import org.gongtong.platform.Messages;
+import org.gongtong.platform.Sql;
 import org.gongtong.platform.ValidationException;
 import org.gongtong.registry.Organisation;
 import org.gongtong.registry.OrganisationCriteria;
@@ -117,7 +116,7 @@ public class Policies {
                 .param("benefit", p.benefit().strip())
                 .param("conditions", json.writeValueAsString(p.conditions()))
                 .param("demo", p.demo())
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("at", Sql.timestamp(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         Policy created = find(id);

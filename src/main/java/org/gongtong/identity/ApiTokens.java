@@ -7,12 +7,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.gongtong.platform.DomainException;
+import org.gongtong.platform.Sql;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,8 +60,8 @@ public class ApiTokens {
                 .param("u", userId)
                 .param("d", digest(token))
                 .param("n", name)
-                .param("c", Users.ts(now))
-                .param("e", Users.ts(expires))
+                .param("c", Sql.timestamp(now))
+                .param("e", Sql.timestamp(expires))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record("TOKEN_ISSUED", "api_token", id, null, java.util.Map.of("userId", userId));
@@ -75,7 +75,7 @@ public class ApiTokens {
         }
         return jdbc.sql("SELECT user_id FROM api_token WHERE digest = :d AND revoked_at IS NULL AND expires_at > :now")
                 .param("d", digest(token))
-                .param("now", Users.ts(clock.instant()))
+                .param("now", Sql.timestamp(clock.instant()))
                 .query(Long.class)
                 .optional();
     }
@@ -88,9 +88,9 @@ public class ApiTokens {
                 .query((rs, n) -> new TokenInfo(
                         rs.getLong("id"),
                         rs.getString("name"),
-                        Users.instant(rs, "created_at"),
-                        Users.instant(rs, "expires_at"),
-                        Users.instant(rs, "revoked_at")))
+                        Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "revoked_at")))
                 .list();
     }
 
@@ -106,7 +106,7 @@ public class ApiTokens {
             throw DomainException.forbidden("problem.forbidden");
         }
         int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("now", Users.ts(clock.instant()))
+                .param("now", Sql.timestamp(clock.instant()))
                 .param("id", tokenId)
                 .update();
         if (n > 0) {
@@ -123,7 +123,7 @@ public class ApiTokens {
                 .optional();
         id.ifPresent(tid -> {
             jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id")
-                    .param("now", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                    .param("now", Sql.timestamp(clock.instant()))
                     .param("id", tid)
                     .update();
             audit.record("TOKEN_REVOKED", "api_token", tid, null, null);
@@ -135,7 +135,7 @@ public class ApiTokens {
     @Transactional
     public void revokeAll(long userId) {
         jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL")
-                .param("now", Users.ts(clock.instant()))
+                .param("now", Sql.timestamp(clock.instant()))
                 .param("u", userId)
                 .update();
     }

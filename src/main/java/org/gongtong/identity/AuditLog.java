@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -82,7 +82,7 @@ public class AuditLog {
                           before_state, after_state, reason, prev_hash, hash)
                         VALUES (:seq, :at, :actor, :action, :type, :id, :before, :after, :reason, :prev, :hash)""")
                 .param("seq", e.seq())
-                .param("at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                .param("at", Sql.timestamp(e.occurredAt()))
                 .param("actor", e.actor())
                 .param("action", e.action())
                 .param("type", e.entityType())

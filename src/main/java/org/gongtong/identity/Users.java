@@ -3,12 +3,11 @@ package org.gongtong.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -106,7 +105,7 @@ class Users {
                 .param("r", role.name())
                 .param("o", organisationId)
                 .param("c", county)
-                .param("now", ts(now))
+                .param("now", Sql.timestamp(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -133,7 +132,7 @@ class Users {
         jdbc.sql("UPDATE app_user SET password_hash = :p, password_changed_at = :now, failed_attempts = 0,"
                         + " locked_until = NULL WHERE id = :id")
                 .param("p", hash)
-                .param("now", ts(now))
+                .param("now", Sql.timestamp(now))
                 .param("id", id)
                 .update();
     }
@@ -141,25 +140,16 @@ class Users {
     void recordFailure(long id, int attempts, Instant lockedUntil) {
         jdbc.sql("UPDATE app_user SET failed_attempts = :a, locked_until = :l WHERE id = :id")
                 .param("a", attempts)
-                .param("l", lockedUntil == null ? null : ts(lockedUntil))
+                .param("l", Sql.timestamp(lockedUntil))
                 .param("id", id)
                 .update();
     }
 
     void recordSuccess(long id, Instant now) {
         jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_login_at = :now WHERE id = :id")
-                .param("now", ts(now))
+                .param("now", Sql.timestamp(now))
                 .param("id", id)
                 .update();
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     static UserAccount map(ResultSet rs, int n) throws SQLException {
@@ -174,8 +164,8 @@ class Users {
                 rs.getString("county_code"),
                 rs.getBoolean("enabled"),
                 rs.getInt("failed_attempts"),
-                instant(rs, "locked_until"),
-                instant(rs, "created_at"),
-                instant(rs, "last_login_at"));
+                Sql.instant(rs, "locked_until"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_login_at"));
     }
 }

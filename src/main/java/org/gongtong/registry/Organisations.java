@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -159,12 +158,8 @@ class Organisations {
                 .param("registeredCapital", o.registeredCapital())
                 .param("description", o.description())
                 .param("demo", o.demo())
-                .param("createdAt", ts(o.createdAt()))
-                .param("updatedAt", ts(o.updatedAt()));
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+                .param("createdAt", Sql.timestamp(o.createdAt()))
+                .param("updatedAt", Sql.timestamp(o.updatedAt()));
     }
 
     private static Where where(OrganisationCriteria c) {
@@ -174,7 +169,7 @@ class Organisations {
         if (c.q() != null && !c.q().isBlank()) {
             String q = c.q().strip();
             parts.add("(name LIKE :q OR uscc = :qExact)");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Sql.contains(q));
             params.put("qExact", q.toUpperCase());
         }
         if (c.kind() != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +36,7 @@ public class People {
         var list = jdbc.sql("SELECT id, name, post, organisation_id FROM person" + where
                 + " ORDER BY id LIMIT :limit OFFSET :offset");
         if (filtered) {
-            String like =
-                    "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Sql.contains(q);
             count = count.param("q", like);
             list = list.param("q", like);
         }
