@@ -119,7 +119,7 @@ public class OrganisationImports {
             throw DomainException.forbidden("problem.forbidden");
         }
         Job job = new Job(UUID.randomUUID().toString(), mode, actor);
-        jobs.put(job.id, job);
+        remember(job);
         SecurityContext context = SecurityContextHolder.getContext();
         var locale = LocaleContextHolder.getLocale();
         executor.submit(() -> {
@@ -141,9 +141,16 @@ public class OrganisationImports {
             throw DomainException.forbidden("problem.forbidden");
         }
         Job job = new Job(UUID.randomUUID().toString(), mode, actor);
-        jobs.put(job.id, job);
+        remember(job);
         run(job, xlsx);
         return job.report();
+    }
+
+    /** Keeps a job for its report; reports of jobs finished over a day ago are dropped. */
+    private void remember(Job job) {
+        Instant cutoff = Instant.now().minus(java.time.Duration.ofDays(1));
+        jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(cutoff));
+        jobs.put(job.id, job);
     }
 
     public Optional<Report> report(String id) {
