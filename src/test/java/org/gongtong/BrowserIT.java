@@ -1,104 +1,25 @@
 package org.gongtong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * End to end in Debian's headless Chromium: a person logs in, searches the registry, opens the
- * leading group and reads Annex 1's members, then switches the pages to English. The driver path
- * is set explicitly so Selenium Manager never tries to download a browser or driver.
+ * End to end: a person logs in, searches the registry, opens the leading group and reads Annex 1's
+ * members, then switches the pages to English; and the menu works on a phone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserIT {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String ADMIN_PASSWORD = "Test#Admin2026";
+class BrowserIT extends BrowserTest {
 
     /** Annex 1 of the seed, in its order: leader, deputy leader, then the 17 members. */
     private static final List<String> ANNEX_1 = List.of(
             "郭建民", "洪玉振", "马保杰", "张连臣", "侯德功", "商 华", "孙玉臣", "王越军", "崔 岩", "刘东昌", "程继峰", "金同元", "孙 军", "魏天山", "刘 胜",
             "王海涛", "颜 善", "秦生春", "郭志刚");
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private Path profile;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                fail("CI must run the browser test: install Debian's chromium and chromium-driver");
-            }
-            Assumptions.abort("chromium / chromedriver not installed; skipping the browser test");
-        }
-        profile = Files.createTempDirectory("gongtong-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--lang=zh-CN",
-                "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        // the platform is Chinese first; the browser asks for Chinese as a person in Liaocheng would
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void logsInSearchesOpensTheLeadingGroupAndSwitchesToEnglish() throws IOException {
@@ -169,30 +90,5 @@ class BrowserIT {
         Number scrollWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(390);
-    }
-
-    private void logIn() {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.menu")));
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    /** Keeps a picture of what the browser showed, for people reading the build's output. */
-    private void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "e2e");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }
