@@ -13,7 +13,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 
 if [ ! -s "$OUT/classpath.txt" ]; then
-    (cd "$ROOT" && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test)
+    (cd "$ROOT" && mvn -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test)
 fi
 CP="$ROOT/target/classes:$(cat "$OUT/classpath.txt")"
 for f in $(seq 1 "$FILES"); do
@@ -75,4 +75,6 @@ run_wrk health-again health.lua "$base/actuator/health"
 echo "uptime after wrk: $(uptime)"
 
 stop_server
-[ -n "${REUSE_DATA:-}" ] || rm -rf "$dir"
+if [ -z "${REUSE_DATA:-}" ]; then
+    if [ -n "${KEEP_DATA:-}" ]; then echo "data kept in $dir/data"; else rm -rf "$dir"; fi
+fi

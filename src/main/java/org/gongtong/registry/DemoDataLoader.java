@@ -26,20 +26,29 @@ public class DemoDataLoader {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final PlatformTransactionManager transactions;
+    private final Organisations organisations;
 
     DemoDataLoader(
+            Organisations organisations,
             Registry registry,
             Groups groups,
             JdbcClient jdbc,
             AuditLog audit,
             org.springframework.context.ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
+        this.organisations = organisations;
         this.events = events;
         this.transactions = transactions;
         this.registry = registry;
         this.groups = groups;
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /** Recounts the organisation tally if rows were changed outside the application. */
+    @Transactional
+    public boolean repairTally() {
+        return organisations.retallyIfDrifted();
     }
 
     public boolean seedLoaded() {
@@ -58,6 +67,7 @@ public class DemoDataLoader {
         jdbc.sql("UPDATE organisation SET county_code = 'ZONE-HTZ' WHERE id IN (:ids)")
                 .param("ids", List.of(institute, htz))
                 .update();
+        organisations.retally();
 
         long leading = groups.createGroup("LEADING", GroupKind.LEADING, "聊城产业技术研究院建设工作领导小组", SOURCE + " 附件1", 1);
         int order = 1;
@@ -122,10 +132,7 @@ public class DemoDataLoader {
         for (Long id : ids) {
             Boolean gone = savepoint.execute(status -> {
                 try {
-                    return jdbc.sql("DELETE FROM organisation WHERE id = :id")
-                                    .param("id", id)
-                                    .update()
-                            == 1;
+                    return organisations.delete(id);
                 } catch (DataIntegrityViolationException referenced) {
                     status.setRollbackOnly();
                     return false;

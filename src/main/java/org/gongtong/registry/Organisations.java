@@ -14,9 +14,13 @@ import java.util.function.Consumer;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The organisation table: plain SQL that runs the same on H2 and PostgreSQL. */
 @Repository
@@ -27,9 +31,12 @@ class Organisations {
             + " description, demo, version, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
 
-    Organisations(JdbcClient jdbc) {
+    Organisations(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Optional<Organisation> findById(long id) {
@@ -48,7 +55,12 @@ class Organisations {
 
     PageResult<Organisation> search(OrganisationCriteria c, PageRequest page) {
         Where w = where(c);
-        var count = jdbc.sql("SELECT COUNT(*) FROM organisation" + w.sql);
+        boolean byName = c.q() != null && !c.q().isBlank();
+        // the tally has the same column names, so the same WHERE counts there (not for names)
+        var count = jdbc.sql(
+                byName
+                        ? "SELECT COUNT(*) FROM organisation" + w.sql
+                        : "SELECT COALESCE(SUM(n), 0) FROM organisation_tally" + w.sql);
         var list = jdbc.sql("SELECT " + COLUMNS + " FROM organisation" + w.sql + " ORDER BY " + newestFirst(c)
                 + " LIMIT :limit OFFSET :offset");
         for (var e : w.params.entrySet()) {
@@ -113,6 +125,95 @@ class Organisations {
         return jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
     }
 
+    /**
+     * Adds {@code delta} to the tally of one (kind, county, industry, demo), in the caller's
+     * transaction. The row is first made to exist in a transaction of its own, so two writers
+     * creating the first organisation of a combination at once never fail on the key: the loser's
+     * insert is simply not needed.
+     */
+    private void tally(String kind, String county, String industry, boolean demo, long delta) {
+        String c = county == null ? "" : county;
+        String i = industry == null ? "" : industry;
+        if (adjust(kind, c, i, demo, delta) == 0) {
+            separately.executeWithoutResult(status -> {
+                try {
+                    jdbc.sql("INSERT INTO organisation_tally (kind, county_code, industry_code, demo, n)"
+                                    + " VALUES (:kind, :county, :industry, :demo, 0)")
+                            .param("kind", kind)
+                            .param("county", c)
+                            .param("industry", i)
+                            .param("demo", demo)
+                            .update();
+                } catch (DuplicateKeyException alreadyThere) {
+                    status.setRollbackOnly();
+                }
+            });
+            adjust(kind, c, i, demo, delta);
+        }
+    }
+
+    private int adjust(String kind, String county, String industry, boolean demo, long delta) {
+        return jdbc.sql("UPDATE organisation_tally SET n = n + :delta WHERE kind = :kind AND county_code = :county"
+                        + " AND industry_code = :industry AND demo = :demo")
+                .param("delta", delta)
+                .param("kind", kind)
+                .param("county", county)
+                .param("industry", industry)
+                .param("demo", demo)
+                .update();
+    }
+
+    private void tally(Organisation o, long delta) {
+        tally(o.kind().name(), o.county(), o.industry(), o.demo(), delta);
+    }
+
+    /**
+     * Recounts the whole tally from the organisation table, in the caller's transaction: after
+     * bulk changes made with plain SQL (demo data) and at start-up, which also repairs any drift
+     * from rows changed outside the application.
+     */
+    void retally() {
+        retallyNow();
+    }
+
+    /** Recounts only when the tally's total disagrees with the table (cheap to check). */
+    boolean retallyIfDrifted() {
+        long rows = count();
+        long tallied = jdbc.sql("SELECT COALESCE(SUM(n), 0) FROM organisation_tally")
+                .query(Long.class)
+                .single();
+        if (rows == tallied) {
+            return false;
+        }
+        retallyNow();
+        return true;
+    }
+
+    private void retallyNow() {
+        jdbc.sql("DELETE FROM organisation_tally").update();
+        jdbc.sql("""
+                        INSERT INTO organisation_tally (kind, county_code, industry_code, demo, n)
+                        SELECT kind, COALESCE(county_code, ''), COALESCE(industry_code, ''), demo, COUNT(*)
+                        FROM organisation
+                        GROUP BY kind, COALESCE(county_code, ''), COALESCE(industry_code, ''), demo""").update();
+    }
+
+    /** Removes one organisation; false when it was not there. */
+    boolean delete(long id) {
+        Optional<Organisation> o = findById(id);
+        if (o.isEmpty()) {
+            return false;
+        }
+        boolean gone = jdbc.sql("DELETE FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
+        if (gone) {
+            tally(o.get(), -1);
+        }
+        return gone;
+    }
+
     long insert(Organisation o) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
@@ -122,12 +223,20 @@ class Organisations {
                                 VALUES (:kind, :name, :uscc, :county, :industry, :industryClass, :address, :contactName,
                                   :contactPhone, :contactEmail, :foundedOn, :employees, :annualRevenue,
                                   :registeredCapital, :description, :demo, 0, :createdAt, :updatedAt)"""), o).update(keys, "id");
+        tally(o, 1);
         return keys.getKey().longValue();
     }
 
-    /** Updates if the version still matches; false when someone else changed it first. */
-    boolean update(Organisation o, int expectedVersion) {
-        return bind(jdbc.sql("""
+    /**
+     * Updates if the version still matches; false when someone else changed it first. {@code
+     * before} is the row as the caller read it (the tally moves from its kind, county and industry
+     * to the new ones).
+     */
+    boolean update(Organisation before, Organisation o, int expectedVersion) {
+        if (expectedVersion != before.version()) {
+            return false;
+        }
+        boolean ok = bind(jdbc.sql("""
                                 UPDATE organisation SET kind = :kind, name = :name, uscc = :uscc, county_code = :county,
                                   industry_code = :industry, industry_class = :industryClass, address = :address,
                                   contact_name = :contactName, contact_phone = :contactPhone,
@@ -139,6 +248,15 @@ class Organisations {
                         .param("expected", expectedVersion)
                         .update()
                 == 1;
+        if (ok
+                && (before.kind() != o.kind()
+                        || !java.util.Objects.equals(before.county(), o.county())
+                        || !java.util.Objects.equals(before.industry(), o.industry())
+                        || before.demo() != o.demo())) {
+            tally(before, -1);
+            tally(o, 1);
+        }
+        return ok;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec s, Organisation o) {

@@ -122,7 +122,7 @@ public class Registry implements OrganisationDirectory {
                 toOrganisation(id, c, before.demo(), before.version(), before.createdAt(), clock.instant());
         boolean ok;
         try {
-            ok = organisations.update(changed, expected);
+            ok = organisations.update(before, changed, expected);
         } catch (DuplicateKeyException e) {
             throw duplicateUscc(c.uscc());
         }

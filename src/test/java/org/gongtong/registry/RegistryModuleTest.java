@@ -147,4 +147,71 @@ class RegistryModuleTest {
         assertThat(hidden.name()).isEqualTo(o.name());
         assertThat(registry.visibleTo(o, member)).isEqualTo(o);
     }
+
+    @Autowired
+    Organisations organisations;
+
+    /** Every filter combination the list offers: the tally's total equals a direct COUNT. */
+    private void tallyAgreesWithTheTable() {
+        java.util.List<String> counties =
+                jdbc.queryForList("SELECT DISTINCT county_code FROM organisation", String.class);
+        java.util.List<String> industries =
+                jdbc.queryForList("SELECT DISTINCT industry_code FROM organisation", String.class);
+        java.util.List<OrganisationCriteria> criteria = new java.util.ArrayList<>();
+        criteria.add(OrganisationCriteria.all());
+        for (OrganisationKind kind : OrganisationKind.values()) {
+            criteria.add(new OrganisationCriteria(null, kind, null, null, null));
+        }
+        counties.stream()
+                .filter(java.util.Objects::nonNull)
+                .forEach(c -> criteria.add(new OrganisationCriteria(null, null, c, null, null)));
+        industries.stream()
+                .filter(java.util.Objects::nonNull)
+                .forEach(i -> criteria.add(new OrganisationCriteria(null, null, null, i, true)));
+        criteria.add(new OrganisationCriteria(null, OrganisationKind.ENTERPRISE, "371525", "TEXTILES_APPAREL", false));
+        for (OrganisationCriteria c : criteria) {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            java.util.List<Object> args = new java.util.ArrayList<>();
+            if (c.kind() != null) {
+                where.append(" AND kind = ?");
+                args.add(c.kind().name());
+            }
+            if (c.county() != null) {
+                where.append(" AND county_code = ?");
+                args.add(c.county());
+            }
+            if (c.industry() != null) {
+                where.append(" AND industry_code = ?");
+                args.add(c.industry());
+            }
+            if (c.demo() != null) {
+                where.append(" AND demo = ?");
+                args.add(c.demo());
+            }
+            Long direct = jdbc.queryForObject("SELECT COUNT(*) FROM organisation" + where, Long.class, args.toArray());
+            assertThat(registry.search(c, org.gongtong.platform.PageRequest.of(0, 1))
+                            .totalElements())
+                    .as("total for %s", c)
+                    .isEqualTo(direct);
+        }
+    }
+
+    @Test
+    void listTotalsComeFromATallyKeptInStepWithEveryChange() {
+        tallyAgreesWithTheTable();
+        Organisation o =
+                registry.register(OrganisationForm.of(Api.unique("计数"), "产", Api.uscc(), "冠县", "纺织服装"), OFFICER);
+        tallyAgreesWithTheTable();
+        // moving it to another county and industry moves its count
+        OrganisationForm moved = OrganisationForm.of(o.name(), "研", o.uscc(), "临清市", "新材料");
+        registry.update(o.id(), moved, OFFICER);
+        tallyAgreesWithTheTable();
+        assertThat(organisations.delete(o.id())).isTrue();
+        tallyAgreesWithTheTable();
+        // rows changed behind the application's back are found and recounted
+        jdbc.update("UPDATE organisation_tally SET n = n + 7 WHERE n > 0");
+        assertThat(organisations.retallyIfDrifted()).isTrue();
+        tallyAgreesWithTheTable();
+        assertThat(organisations.retallyIfDrifted()).isFalse();
+    }
 }

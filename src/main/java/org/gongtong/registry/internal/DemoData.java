@@ -49,6 +49,10 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (loader.repairTally()) {
+            log.warn("The organisation tally disagreed with the organisation table (rows changed outside the"
+                    + " application?); recounted it");
+        }
         if (!enabled || loader.seedLoaded()) {
             return;
         }
