@@ -367,7 +367,8 @@ class Council {
         }
         jdbc.sql("DELETE FROM annual_plan WHERE demo = TRUE").update();
         jdbc.sql("DELETE FROM council_member WHERE demo = TRUE AND id NOT IN (SELECT member_id FROM council_vote)"
-                        + " AND id NOT IN (SELECT member_id FROM meeting_attendance)")
+                        + " AND id NOT IN (SELECT member_id FROM meeting_attendance)"
+                        + " AND id NOT IN (SELECT member_id FROM motion_recusal)")
                 .update();
         return meetings.size();
     }

@@ -179,6 +179,14 @@ class Communities {
         return moved;
     }
 
+    /** Demo data only: sets a deadline directly (an overdue sample cannot be created through the service). */
+    void extendForDemo(long id, LocalDate deadline) {
+        jdbc.sql("UPDATE community SET preparation_deadline = :d WHERE id = :id AND demo = TRUE")
+                .param("d", deadline)
+                .param("id", id)
+                .update();
+    }
+
     List<Extension> extensions(long id) {
         return jdbc.sql("""
                         SELECT old_deadline, new_deadline, reason, approved_by, approved_at FROM community_extension
