@@ -217,11 +217,11 @@ class Bookings {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
         if (c.measure() == Measure.CHARGED) {
-            BigDecimal s = jdbc.sql("SELECT SUM(b.charge)" + FROM + where)
+            BigDecimal s = jdbc.sql("SELECT COALESCE(SUM(b.charge), 0)" + FROM + where)
                     .params(params)
                     .query(BigDecimal.class)
                     .single();
-            return s == null ? BigDecimal.ZERO.setScale(2) : s;
+            return s == null ? BigDecimal.ZERO.setScale(2) : s.setScale(2);
         }
         // minutes summed in Java from the rows: portable and exact
         long minutes = 0;
