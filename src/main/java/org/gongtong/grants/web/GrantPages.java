@@ -484,7 +484,7 @@ class GrantPages {
         model.addAttribute(
                 "editable", own && (a.status() == ApplicationStatus.DRAFT || a.status() == ApplicationStatus.RETURNED));
         model.addAttribute("isOfficer", GrantsAccess.isOfficer(actor));
-        model.addAttribute("versions", grants.versions(id, actor));
+        model.addAttribute("versions", GrantsAccess.isReviewer(actor) ? List.of() : grants.versions(id, actor));
         if (GrantsAccess.isOfficer(actor)) {
             model.addAttribute("assignments", grants.assignments(id, actor));
             model.addAttribute(
