@@ -554,7 +554,11 @@ public class Grants {
 
     @Transactional(readOnly = true)
     public List<Version> versions(long id, Actor actor) {
-        application(id, actor);
+        Application a = find(id);
+        // versions hold the unblinded application: never for reviewers
+        if (!GrantsAccess.canSee(actor, a.applicantOrgId(), a.applicantCounty())) {
+            throw DomainException.notFound("grants.applicationUnknown", id);
+        }
         return jdbc.sql("""
                         SELECT id, version, event, snapshot, reason, actor, occurred_at FROM grant_application_version
                         WHERE application_id = :a ORDER BY id""")

@@ -84,6 +84,7 @@ class GrantPagesIT {
             "/grants/fund/ledger.xlsx?fundId=" + s.fundId(),
             "/grants/applications.xlsx?programmeId=" + s.programmeId(),
             "/grants/awards.xlsx",
+            "/grants/programmes.xlsx",
             "/grants/payments.xlsx?status=SCHEDULED"
         }) {
             MvcResult r = page(admin, export);

@@ -238,6 +238,14 @@ class GrantsModuleTest {
         assertThat(sheet.get("application").get("contactPhone").asString()).isEqualTo("***");
         assertThat(sheet.get("application").get("title").asString()).contains("修订");
         http.get(t2, "/api/v1/review-assignments/" + a1).expect(404);
+        // nor can the reviewer read the unblinded versions
+        http.get(t1, "/api/v1/grant-applications/" + app + "/versions").expect(404);
+        assertThat(http.get(t1, "/api/v1/grant-applications/" + app)
+                        .expect(200)
+                        .body()
+                        .get("applicantName")
+                        .asString())
+                .isEqualTo("***");
         // deciding before any review is in is refused
         http.post(admin, "/api/v1/grant-applications/" + app + "/decision", Map.of("approvedAmount", 2000000))
                 .expect(409);

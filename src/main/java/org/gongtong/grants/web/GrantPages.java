@@ -311,6 +311,31 @@ class GrantPages {
 
     // ------------------------------------------------------------ programmes
 
+    @GetMapping("/programmes.xlsx")
+    void programmesExport(HttpServletResponse response) throws IOException {
+        List<List<?>> out = new ArrayList<>();
+        for (Programme p : grants.programmes(actor())) {
+            out.add(List.of(
+                    p.id(),
+                    p.name(),
+                    p.fundYear(),
+                    p.maxAmount(),
+                    p.countyMatchRatio(),
+                    messages.get("grants.programmeStatus." + p.status().name())));
+        }
+        xlsx(
+                response,
+                "grant-programmes",
+                List.of(
+                        "#",
+                        m("grants.col.programme"),
+                        m("grants.col.year"),
+                        m("grants.col.maxAmount"),
+                        m("grants.col.countyRatio"),
+                        m("grants.col.status")),
+                out);
+    }
+
     @GetMapping("/programmes/new")
     String newProgramme(Model model) {
         GrantsAccess.requireOfficer(actor());
@@ -484,7 +509,7 @@ class GrantPages {
         model.addAttribute(
                 "editable", own && (a.status() == ApplicationStatus.DRAFT || a.status() == ApplicationStatus.RETURNED));
         model.addAttribute("isOfficer", GrantsAccess.isOfficer(actor));
-        model.addAttribute("versions", grants.versions(id, actor));
+        model.addAttribute("versions", GrantsAccess.isReviewer(actor) ? List.of() : grants.versions(id, actor));
         if (GrantsAccess.isOfficer(actor)) {
             model.addAttribute("assignments", grants.assignments(id, actor));
             model.addAttribute(
