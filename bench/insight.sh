@@ -74,7 +74,9 @@ fi
 echo "pipeline records: $(total_of "/api/v1/cultivation/records?size=1"), investments: $(total_of "/api/v1/capital/figures?source=INVESTMENTS&size=1")"
 
 COOKIE="$(session_cookie "$PORT")"
-curl -sf -H "Cookie: $COOKIE" "$base/insight" | grep -q 'id="dashboard-title"' || { echo "dashboard login failed" >&2; exit 1; }
+code=$(curl -s -o "$OUT/dashboard.html" -w '%{http_code} %{time_total}' -H "Cookie: $COOKIE" "$base/insight")
+echo "first dashboard: HTTP $code"
+grep -q 'id="dashboard-title"' "$OUT/dashboard.html" || { echo "dashboard failed: $(head -c 300 "$OUT/dashboard.html")" >&2; exit 1; }
 # the drill-down paths of every indicator, city and county
 curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=city" > "$OUT/indicators-city.json"
 curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=county&county=$COUNTY" > "$OUT/indicators-county.json"
@@ -105,7 +107,7 @@ for id in $ids; do
     for f in "$OUT/indicators-city.json" "$OUT/indicators-county.json"; do
         # the drillDown of this id in this scope (JSON escapes & as \u0026)
         grep -oE "\"id\":\"$id\"[^}]*\"drillDown\":\"[^\"]+\"" "$f" | sed -E 's/.*"drillDown":"([^"]+)".*/\1/; s/\\u0026/\&/g' \
-            | sed -E 's/$/\&size=20/; s/^([^?&]*)&/\1?/' >> "$OUT/paths-$id.txt"
+            | sed -E 's/$/\&size=20/; s/^([^?&]*)&/\1?/' >> "$OUT/paths-$id.txt" || true # city-only figures have no county drill-down
     done
     PATHS="$OUT/paths-$id.txt" run_wrk "drill-$id" paths.lua "$base" -H "Authorization: Bearer $TOKEN"
 done
