@@ -86,11 +86,17 @@ public class Catalogue {
         String key = i.id() + "|" + scopeKey(scope);
         Instant now = clock.instant();
         Cached c = cache.get(key);
-        if (c == null || c.at().plus(ttl).isBefore(now) || c.at().isAfter(now)) {
-            c = new Cached(i.value(scope), now);
-            cache.put(key, c);
+        if (c != null && fresh(c, now)) {
+            return c.value();
         }
-        return c.value();
+        // one computation per expired entry: concurrent callers of the same key wait for it
+        // instead of all running the same query at once
+        return cache.compute(key, (k, old) -> old != null && fresh(old, now) ? old : new Cached(i.value(scope), now))
+                .value();
+    }
+
+    private boolean fresh(Cached c, Instant now) {
+        return !c.at().plus(ttl).isBefore(now) && !c.at().isAfter(now);
     }
 
     public Figure figure(Indicator i, IndicatorScope scope, BigDecimal value) {
