@@ -36,6 +36,14 @@ public interface Indicator {
     /** Page path (with query) listing the same rows for people, with its Excel export. */
     String page(IndicatorScope scope);
 
+    /**
+     * Whether the figure exists for the scope: a city-wide figure with no county (a single pool
+     * account, say) answers false for county scopes, and the dashboards leave it out there.
+     */
+    default boolean covers(IndicatorScope scope) {
+        return true;
+    }
+
     /** Where a figure belongs on the dashboard: the 1+N plan, the five functions of S1, and the rest. */
     enum Family {
         PLAN,

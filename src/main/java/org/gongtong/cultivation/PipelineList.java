@@ -1,0 +1,128 @@
+package org.gongtong.cultivation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.gongtong.identity.Actor;
+import org.gongtong.identity.Role;
+import org.gongtong.platform.DomainException;
+import org.gongtong.platform.PageRequest;
+import org.gongtong.platform.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The firms on the pipeline (those with a stored record) filtered by {@link PipelineCriteria}, for
+ * officers: city-wide roles see all, a county officer its county only. The county is the
+ * registry's county of the firm (joined by id, as capital's lists name their organisations).
+ */
+@Service
+public class PipelineList {
+
+    public record Row(
+            long organisationId,
+            String name,
+            String county,
+            Stage stage,
+            Integer techSmeYear,
+            String certificateNumber,
+            LocalDate expiresOn) {}
+
+    private final JdbcClient jdbc;
+
+    PipelineList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The criteria narrowed to what the actor may see: 403 for a county officer asking for another county. */
+    public PipelineCriteria scoped(PipelineCriteria c, Actor actor) {
+        if (actor.citywide() || actor.role() == Role.COUNCIL_MEMBER) {
+            return c;
+        }
+        if (actor.role() == Role.COUNTY_OFFICER && actor.county() != null) {
+            if (c.county() != null && !c.county().equals(actor.county())) {
+                throw DomainException.forbidden("problem.forbidden");
+            }
+            return c.withCounty(actor.county());
+        }
+        throw DomainException.forbidden("problem.forbidden");
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Row> search(PipelineCriteria c, PageRequest page) {
+        Where w = where(c);
+        var count = jdbc.sql(
+                "SELECT COUNT(*) FROM cultivation_record r JOIN organisation o ON o.id = r.organisation_id" + w.sql());
+        var list = jdbc.sql(SELECT + w.sql() + " ORDER BY r.organisation_id DESC LIMIT :limit OFFSET :offset");
+        for (var e : w.params().entrySet()) {
+            count = count.param(e.getKey(), e.getValue());
+            list = list.param(e.getKey(), e.getValue());
+        }
+        long total = count.query(Long.class).single();
+        List<Row> rows = total == 0
+                ? List.of()
+                : list.param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(PipelineList::row)
+                        .list();
+        return new PageResult<>(rows, total, page.page(), page.size());
+    }
+
+    /** The number of matching firms: the same WHERE as {@link #search}. */
+    @Transactional(readOnly = true)
+    public long count(PipelineCriteria c) {
+        return search(c, PageRequest.of(0, 1)).totalElements();
+    }
+
+    @Transactional(readOnly = true)
+    public void forEach(PipelineCriteria c, Consumer<Row> consumer) {
+        Where w = where(c);
+        var spec = jdbc.sql(SELECT + w.sql() + " ORDER BY r.organisation_id");
+        for (var e : w.params().entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        spec.query(PipelineList::row).stream().forEach(consumer);
+    }
+
+    private static final String SELECT = "SELECT r.organisation_id, o.name, o.county_code, r.stage, r.tsme_year,"
+            + " r.certificate_number, r.expires_on FROM cultivation_record r JOIN organisation o"
+            + " ON o.id = r.organisation_id";
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private static Where where(PipelineCriteria c) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!c.stages().isEmpty()) {
+            parts.add("r.stage IN (:stages)");
+            params.put("stages", c.stages().stream().map(Stage::name).toList());
+        }
+        if (Boolean.TRUE.equals(c.techSme())) {
+            parts.add("r.tsme_year IS NOT NULL");
+        } else if (Boolean.FALSE.equals(c.techSme())) {
+            parts.add("r.tsme_year IS NULL");
+        }
+        if (c.county() != null) {
+            parts.add("o.county_code = :county");
+            params.put("county", c.county());
+        }
+        return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        int y = rs.getInt(5);
+        Integer year = rs.wasNull() ? null : y;
+        return new Row(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                Stage.valueOf(rs.getString(4)),
+                year,
+                rs.getString(6),
+                rs.getObject(7, LocalDate.class));
+    }
+}
