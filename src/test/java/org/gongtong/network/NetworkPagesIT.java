@@ -40,6 +40,26 @@ class NetworkPagesIT {
                         .getSession(false);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private long firstMeeting() {
+        Long id = jdbc.queryForObject("SELECT MIN(id) FROM council_meeting", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    @Test
+    void theDemoMeetingsMinutesShowTheVotesAndTheRecusal() throws Exception {
+        Long id = jdbc.queryForObject("SELECT MIN(id) FROM council_meeting WHERE title = '（示例）理事会第一次会议'", Long.class);
+        if (id == null) {
+            return; // demo data off
+        }
+        assertThat(page("/council/meetings/" + id + "/minutes"))
+                .contains("@media print")
+                .contains("该理事所在企业为共建出资方")
+                .contains("通过");
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(get(path).session(session))
                 .andExpect(status().isOk())
@@ -51,8 +71,15 @@ class NetworkPagesIT {
     @Test
     void listsDetailsAndExportsRender() throws Exception {
         for (String path : new String[] {
-            "/communities", "/communities?overdue=true&status=PREPARING&county=371502", "/institutions",
-            "/institutions?kind=INNOVATION_CENTRE", "/institute", "/council"
+            "/communities",
+            "/communities?overdue=true&status=PREPARING&county=371502",
+            "/institutions",
+            "/institutions?kind=INNOVATION_CENTRE",
+            "/institute",
+            "/council",
+            "/plan",
+            "/chains?industry=HIGH_END_EQUIPMENT",
+            "/council/meetings/" + firstMeeting()
         }) {
             assertThat(page(path)).as(path).contains("<main");
         }
