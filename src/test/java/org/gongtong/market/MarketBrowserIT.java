@@ -50,7 +50,7 @@ class MarketBrowserIT extends BrowserTest {
         driver.findElement(By.id("description")).sendKeys("我们冷库里的苹果和梨放三个月就烂，想找能延长保鲜期的贮藏技术，可以买断技术。");
         driver.findElement(By.id("coop-TRANSFER")).click();
         driver.findElement(By.id("organisationId")).sendKeys(company);
-        click(By.id("need-submit"));
+        driver.findElement(By.id("description")).submit();
         wait.until(ExpectedConditions.urlMatches(".*/market/needs/\\d+$"));
 
         List<WebElement> matches =

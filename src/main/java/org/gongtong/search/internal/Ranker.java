@@ -136,7 +136,7 @@ public class Ranker {
 
     /** Identifies the analysis and indexed fields; an index built with another version is rebuilt. */
     public String version() {
-        return ChineseAnalyzer.VERSION + "/" + config;
+        return ChineseAnalyzer.VERSION + "/" + Integer.toHexString(config.hashCode()); // short: stored in search_state
     }
 
     /** Adds the analysed text fields of a document. */
