@@ -1,5 +1,6 @@
 package org.gongtong;
 
+import org.gongtong.search.MatchEvaluation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,11 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class GongtongApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "match-eval".equals(args[0])) {
+            // the matching evaluation: no Spring context, no web server, only a temporary folder
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            System.exit(MatchEvaluation.run(rest, System.out, System.err));
+        }
         SpringApplication.run(GongtongApplication.class, args);
     }
 }

@@ -1,0 +1,395 @@
+package org.gongtong.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.gongtong.search.SearchDocument;
+import org.gongtong.search.SearchHit;
+import org.gongtong.search.SearchQuery;
+import org.gongtong.search.SearchResults;
+import org.gongtong.search.SearchScope;
+import org.gongtong.search.Visibility;
+
+/**
+ * The embedded Lucene index without any Spring: the product's index and the {@code match-eval}
+ * runner both use it, so the evaluation measures exactly the product's analysis, indexing and
+ * query path.
+ */
+public final class LuceneEngine implements Closeable {
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String OWNER = "owner";
+    static final String VISIBILITY = "vis";
+    static final String INDUSTRY = "industry";
+    static final String COUNTY = "county";
+    static final String FIELD_PREFIX = "f.";
+    static final String NUMBER_PREFIX = "n.";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Ranker ranker;
+
+    private LuceneEngine(Directory directory, Ranker ranker) throws IOException {
+        this.directory = directory;
+        this.ranker = ranker;
+        IndexWriterConfig config = new IndexWriterConfig(ranker.analyzer());
+        config.setSimilarity(ranker.similarity());
+        config.setRAMBufferSizeMB(64);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** An index in a folder (created if missing). */
+    public static LuceneEngine open(Path folder, Ranker ranker) {
+        try {
+            Files.createDirectories(folder);
+            return new LuceneEngine(FSDirectory.open(folder), ranker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An index in memory. */
+    public static LuceneEngine inMemory(Ranker ranker) {
+        try {
+            return new LuceneEngine(new ByteBuffersDirectory(), ranker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Ranker ranker() {
+        return ranker;
+    }
+
+    /** User data of the last commit (e.g. the rebuild token and analysis version). */
+    public Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            for (Map.Entry<String, String> e : live) {
+                data.put(e.getKey(), e.getValue());
+            }
+        }
+        return data;
+    }
+
+    public void add(SearchDocument doc) {
+        try {
+            writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void addAll(Collection<SearchDocument> docs) {
+        for (SearchDocument d : docs) {
+            add(d);
+        }
+    }
+
+    public void delete(String type, String id) {
+        try {
+            writer.deleteDocuments(new Term(KEY, type + ":" + id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes changes visible to queries (near-real-time, no fsync). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Durably commits, with user data, and refreshes. */
+    public void commit(Map<String, String> userData) {
+        try {
+            if (userData != null) {
+                Map<String, String> data = new LinkedHashMap<>(commitData());
+                data.putAll(userData);
+                writer.setLiveCommitData(data.entrySet());
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long size() {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<SearchDocument> get(String type, String id) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                TopDocs td = s.search(new TermQuery(new Term(KEY, type + ":" + id)), 1);
+                if (td.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(fromLucene(s.storedFields().document(td.scoreDocs[0].doc)));
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a match should agree with besides the text: raises the score of records with the same
+     * industry or field values, and leaves out one organisation's own records.
+     */
+    public record Agreement(String industry, Map<String, List<String>> fields, Long excludeOrganisation) {
+        public static final Agreement NONE = new Agreement(null, Map.of(), null);
+
+        public Agreement {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+    }
+
+    /** Runs a query; explanations for the returned hits when {@code explain}. */
+    public SearchResults search(SearchQuery q, Agreement agree, boolean explain) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                s.setSimilarity(ranker.similarity());
+                Ranker.Prepared prepared = ranker.prepare(q.text(), s);
+                Query filter = filter(q, agree);
+                Query main;
+                if (prepared.isEmpty()) {
+                    main = filter;
+                } else {
+                    BooleanQuery.Builder b = new BooleanQuery.Builder();
+                    b.add(prepared.query(), Occur.MUST);
+                    b.add(filter, Occur.FILTER);
+                    ranker.addAgreement(b, agree);
+                    main = b.build();
+                }
+                int n = q.offset() + q.limit();
+                TopDocs td = s.search(main, Math.max(1, n));
+                long total = td.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                        ? td.totalHits.value
+                        : s.count(main);
+                List<SearchHit> hits = new ArrayList<>();
+                ScoreDoc[] docs = ranker.rerank(td.scoreDocs, prepared, s);
+                for (int i = q.offset(); i < Math.min(docs.length, n); i++) {
+                    SearchDocument d = fromLucene(s.storedFields().document(docs[i].doc));
+                    SearchHit.Explanation ex = explain
+                            ? ranker.explain(
+                                    prepared,
+                                    d,
+                                    agree.industry() != null ? agree.industry() : q.industry(),
+                                    agree.fields())
+                            : SearchHit.Explanation.NONE;
+                    hits.add(new SearchHit(d, docs[i].score, ex));
+                }
+                return new SearchResults(hits, total);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ranked ids only (the evaluation's path: the same query as {@link #search}, no stored-field reads beyond the id). */
+    public List<String> rankIds(String text, int limit) {
+        SearchResults r = search(SearchQuery.of(text, SearchScope.ALL, limit), Agreement.NONE, false);
+        List<String> ids = new ArrayList<>(r.hits().size());
+        for (SearchHit h : r.hits()) {
+            ids.add(h.id());
+        }
+        return ids;
+    }
+
+    public long count(SearchQuery q) {
+        return search(q.withPage(0, 0), Agreement.NONE, false).total();
+    }
+
+    static Query filter(SearchQuery q, Agreement agree) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new MatchAllDocsQuery(), Occur.MUST);
+        if (!q.types().isEmpty()) {
+            BooleanQuery.Builder t = new BooleanQuery.Builder();
+            for (String type : q.types()) {
+                t.add(new TermQuery(new Term(TYPE, type)), Occur.SHOULD);
+            }
+            b.add(t.build(), Occur.FILTER);
+        }
+        if (q.industry() != null && !q.industry().isBlank()) {
+            b.add(new TermQuery(new Term(INDUSTRY, q.industry())), Occur.FILTER);
+        }
+        if (q.county() != null && !q.county().isBlank()) {
+            b.add(new TermQuery(new Term(COUNTY, q.county())), Occur.FILTER);
+        }
+        q.filters().forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                b.add(new TermQuery(new Term(FIELD_PREFIX + k, v)), Occur.FILTER);
+            }
+        });
+        for (SearchQuery.Range r : q.ranges()) {
+            long min = r.min() == null ? Long.MIN_VALUE : r.min();
+            long max = r.max() == null ? Long.MAX_VALUE : r.max();
+            b.add(LongPoint.newRangeQuery(NUMBER_PREFIX + r.field(), min, max), Occur.FILTER);
+        }
+        b.add(scopeFilter(q.scope()), Occur.FILTER);
+        if (agree.excludeOrganisation() != null) {
+            b.add(new TermQuery(new Term(OWNER, String.valueOf(agree.excludeOrganisation()))), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    static Query scopeFilter(SearchScope scope) {
+        if (scope.privileged()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(VISIBILITY, Visibility.PUBLIC.name())), Occur.SHOULD);
+        if (scope.signedIn()) {
+            b.add(new TermQuery(new Term(VISIBILITY, Visibility.MEMBERS.name())), Occur.SHOULD);
+        }
+        if (scope.organisationId() != null) {
+            b.add(new TermQuery(new Term(OWNER, String.valueOf(scope.organisationId()))), Occur.SHOULD);
+        }
+        b.setMinimumNumberShouldMatch(1);
+        return b.build();
+    }
+
+    private Document toLucene(SearchDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, d.key(), Field.Store.NO));
+        doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
+        doc.add(new StringField(ID, d.id(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, d.title()));
+        doc.add(new StoredField(BODY, d.body()));
+        ranker.addText(doc, d);
+        doc.add(new StringField(VISIBILITY, d.visibility().name(), Field.Store.YES));
+        if (d.ownerOrganisation() != null) {
+            doc.add(new StringField(OWNER, String.valueOf(d.ownerOrganisation()), Field.Store.YES));
+        }
+        if (d.industry() != null) {
+            doc.add(new StringField(INDUSTRY, d.industry(), Field.Store.YES));
+        }
+        if (d.county() != null) {
+            doc.add(new StringField(COUNTY, d.county(), Field.Store.YES));
+        }
+        d.fields().forEach((k, values) -> {
+            for (String v : values) {
+                if (v != null) {
+                    doc.add(new StringField(FIELD_PREFIX + k, v, Field.Store.YES));
+                }
+            }
+        });
+        d.numbers().forEach((k, v) -> {
+            if (v != null) {
+                doc.add(new LongPoint(NUMBER_PREFIX + k, v));
+                doc.add(new StoredField(NUMBER_PREFIX + k, v));
+            }
+        });
+        return doc;
+    }
+
+    static SearchDocument fromLucene(Document doc) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        for (IndexableField f : doc.getFields()) {
+            String name = f.name();
+            if (name.startsWith(FIELD_PREFIX)) {
+                fields.computeIfAbsent(name.substring(FIELD_PREFIX.length()), k -> new ArrayList<>())
+                        .add(f.stringValue());
+            } else if (name.startsWith(NUMBER_PREFIX) && f.numericValue() != null) {
+                numbers.put(
+                        name.substring(NUMBER_PREFIX.length()), f.numericValue().longValue());
+            }
+        }
+        String owner = doc.get(OWNER);
+        return new SearchDocument(
+                doc.get(TYPE),
+                doc.get(ID),
+                doc.get(TITLE),
+                doc.get(BODY),
+                owner == null ? null : Long.valueOf(owner),
+                Visibility.valueOf(doc.get(VISIBILITY)),
+                doc.get(INDUSTRY),
+                doc.get(COUNTY),
+                fields,
+                numbers);
+    }
+
+    static Set<String> distinct(List<String> terms) {
+        return new LinkedHashSet<>(terms);
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
