@@ -304,6 +304,12 @@ class Articles {
                 > 0;
     }
 
+    List<Long> demoIds() {
+        return jdbc.sql("SELECT id FROM portal_article WHERE demo = TRUE")
+                .query(Long.class)
+                .list();
+    }
+
     int deleteDemo() {
         return jdbc.sql("DELETE FROM portal_article WHERE demo = TRUE").update();
     }

@@ -15,6 +15,8 @@ import org.gongtong.platform.Messages;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.ValidationException;
+import org.gongtong.search.SearchDocumentChanged;
+import org.gongtong.search.SearchDocumentRemoved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -222,6 +224,11 @@ public class Cms {
         }
         Article after = find(id);
         articles.recordVersion(after, action, reason, actor.username(), now);
+        if (ArticleSearch.indexed(after)) {
+            events.publishEvent(new SearchDocumentChanged(ArticleSearch.document(after)));
+        } else if (ArticleSearch.indexed(before)) {
+            events.publishEvent(new SearchDocumentRemoved(ArticleSearch.TYPE, Long.toString(id)));
+        }
         audit.record(
                 "PORTAL_ARTICLE_" + action,
                 "portal_article",
@@ -331,6 +338,9 @@ public class Cms {
 
     @Transactional
     int deleteDemo() {
+        for (long id : articles.demoIds()) {
+            events.publishEvent(new SearchDocumentRemoved(ArticleSearch.TYPE, Long.toString(id)));
+        }
         return articles.deleteDemo();
     }
 

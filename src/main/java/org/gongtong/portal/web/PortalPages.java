@@ -1,6 +1,7 @@
 package org.gongtong.portal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gongtong.platform.DomainException;
@@ -12,6 +13,7 @@ import org.gongtong.portal.Article;
 import org.gongtong.portal.Cms;
 import org.gongtong.portal.PasswordLinks;
 import org.gongtong.portal.PortalFigures;
+import org.gongtong.portal.PublicSearch;
 import org.gongtong.portal.Registration;
 import org.gongtong.portal.Registrations;
 import org.gongtong.portal.RichText;
@@ -37,6 +39,7 @@ class PortalPages {
     private final PasswordLinks links;
     private final ReferenceData reference;
     private final Messages messages;
+    private final PublicSearch search;
 
     PortalPages(
             Cms cms,
@@ -44,7 +47,9 @@ class PortalPages {
             Registrations registrations,
             PasswordLinks links,
             ReferenceData reference,
-            Messages messages) {
+            Messages messages,
+            PublicSearch search) {
+        this.search = search;
         this.cms = cms;
         this.figures = figures;
         this.registrations = registrations;
@@ -86,8 +91,14 @@ class PortalPages {
         model.addAttribute("section", s == null ? null : s.path());
         model.addAttribute("sections", Section.values());
         if (q != null && !q.isBlank()) {
-            model.addAttribute("result", cms.published(s, q, PageRequest.of(0, 50)));
-            model.addAttribute("publicHits", s == null ? figures.publicSearch(q) : List.of());
+            List<PublicSearch.Hit> hits = new ArrayList<>(search.search(q, s));
+            if (s == null && hits.stream().noneMatch(h -> "organisation".equals(h.type()))) {
+                // the service directory, until organisations are in the index
+                figures.publicSearch(q)
+                        .forEach(o ->
+                                hits.add(new PublicSearch.Hit("organisation", null, o.title(), o.summary(), o.link())));
+            }
+            model.addAttribute("hits", hits);
         }
         return "portal/search";
     }
