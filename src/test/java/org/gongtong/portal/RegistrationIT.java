@@ -163,4 +163,36 @@ class RegistrationIT {
                 .contains("已批准");
         mvc.perform(get(a.passwordLink())).andExpect(status().isNotFound());
     }
+
+    @Test
+    void onlyAnAdministratorIssuesAPasswordLinkAndItWorksOnce() throws Exception {
+        long orgId = api.createOrganisation("ENTERPRISE", "371502");
+        Api.User u = api.createUser("ENTERPRISE_USER", orgId, null);
+        Actor enterprise = new Actor(u.id(), u.username(), "u", Role.ENTERPRISE_USER, orgId, null);
+        mvc.perform(post("/portal/admin/password-links")
+                        .with(org.gongtong.identity.TestActors.as(enterprise))
+                        .with(csrf())
+                        .param("username", u.username()))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(post("/portal/admin/password-links")
+                        .with(org.gongtong.identity.TestActors.as(ADMIN))
+                        .with(csrf())
+                        .param("username", u.username()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("/portal/reset/[A-Za-z0-9_-]+").matcher(page);
+        assertThat(m.find()).isTrue();
+        String link = m.group();
+        // a password the policy refuses keeps the link usable
+        mvc.perform(post(link).with(csrf()).param("password", "short").param("confirm", "short"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(link).with(csrf()).param("password", "Reset#Pass2026").param("confirm", "Reset#Pass2026"))
+                .andExpect(status().is3xxRedirection());
+        api.token(u.username(), "Reset#Pass2026");
+        mvc.perform(post(link).with(csrf()).param("password", "Other#Pass2026").param("confirm", "Other#Pass2026"))
+                .andExpect(status().isNotFound());
+    }
 }

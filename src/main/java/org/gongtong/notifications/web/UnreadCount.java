@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongtong.identity.Actor;
 import org.gongtong.notifications.Notifications;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -14,9 +15,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
 
-    private final Notifications notifications;
+    // a provider: web slices (@WebMvcTest of other modules) load this configurer without the service
+    private final ObjectProvider<Notifications> notifications;
 
-    UnreadCount(Notifications notifications) {
+    UnreadCount(ObjectProvider<Notifications> notifications) {
         this.notifications = notifications;
     }
 
@@ -31,6 +33,9 @@ class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
         if (mav == null || (mav.getViewName() != null && mav.getViewName().startsWith("redirect:"))) {
             return;
         }
-        Actor.current().ifPresent(a -> mav.addObject("unreadCount", notifications.unreadCount(a.userId())));
+        Notifications service = notifications.getIfAvailable();
+        if (service != null) {
+            Actor.current().ifPresent(a -> mav.addObject("unreadCount", service.unreadCount(a.userId())));
+        }
     }
 }
