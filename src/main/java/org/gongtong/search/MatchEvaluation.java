@@ -88,7 +88,7 @@ public final class MatchEvaluation {
             long t0 = System.nanoTime();
             double rate;
             try (LuceneEngine engine = LuceneEngine.open(tmp.resolve("index"), ranker)) {
-                engine.addAll(docs);
+                engine.addAllNew(docs);
                 engine.commit(Map.of());
                 rate = docs.size() / ((System.nanoTime() - t0) / 1e9);
                 List<String[]> qs = readQueries(queries);
@@ -166,6 +166,19 @@ public final class MatchEvaluation {
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /** For the measurements of docs/matching.md. */
+    public static List<SearchDocument> readCorpusForExperiments(Path corpus) throws IOException {
+        return readCorpus(corpus);
+    }
+
+    public static List<String[]> readQueriesForExperiments(Path queries) throws IOException {
+        return readQueries(queries);
+    }
+
+    public static Map<String, Map<String, Integer>> readQrelsForExperiments(Path qrels) throws IOException {
+        return readQrels(qrels);
     }
 
     static List<SearchDocument> readCorpus(Path corpus) throws IOException {

@@ -74,6 +74,9 @@ public final class LuceneEngine implements Closeable {
         config.setSimilarity(ranker.similarity());
         config.setRAMBufferSizeMB(64);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setForceMergeDeletesPctAllowed(0.0); // expunge every deletion (see expungeDeletesIfSmall)
+        config.setMergePolicy(merges);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -113,7 +116,15 @@ public final class LuceneEngine implements Closeable {
         return data;
     }
 
+    /** Adds or replaces a document (an old version is first forgotten by the ranker's models). */
     public void add(SearchDocument doc) {
+        get(doc.type(), doc.id()).ifPresent(old -> ranker.learn(old, -1));
+        addNew(doc);
+    }
+
+    /** Adds a document known to be absent (bulk loads after {@link #deleteAll}). */
+    public void addNew(SearchDocument doc) {
+        ranker.learn(doc, 1);
         try {
             writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc));
         } catch (IOException e) {
@@ -127,7 +138,15 @@ public final class LuceneEngine implements Closeable {
         }
     }
 
+    /** Adds documents known to be absent. */
+    public void addAllNew(Collection<SearchDocument> docs) {
+        for (SearchDocument d : docs) {
+            addNew(d);
+        }
+    }
+
     public void delete(String type, String id) {
+        get(type, id).ifPresent(old -> ranker.learn(old, -1));
         try {
             writer.deleteDocuments(new Term(KEY, type + ":" + id));
         } catch (IOException e) {
@@ -138,6 +157,7 @@ public final class LuceneEngine implements Closeable {
     public void deleteAll() {
         try {
             writer.deleteAll();
+            ranker.forget();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,6 +166,24 @@ public final class LuceneEngine implements Closeable {
     /** Makes changes visible to queries (near-real-time, no fsync). */
     public void refresh() {
         try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indexes below this size drop deleted documents at once, so ranking statistics equal a rebuild's. */
+    static final int SMALL_INDEX = 100_000;
+
+    /**
+     * Expunges deleted (replaced) documents when the index is small: Lucene keeps counting them in
+     * term statistics until a merge, which would make incremental scores drift from a rebuild's.
+     */
+    public void expungeDeletesIfSmall() {
+        try {
+            if (writer.hasDeletions() && writer.getDocStats().maxDoc < SMALL_INDEX) {
+                writer.forceMergeDeletes(true);
+            }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -162,6 +200,30 @@ public final class LuceneEngine implements Closeable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Teaches the ranker's models every stored document (after opening an existing index). */
+    public void relearn() {
+        ranker.forget();
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                org.apache.lucene.index.IndexReader reader = s.getIndexReader();
+                org.apache.lucene.index.StoredFields stored = reader.storedFields();
+                for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                    org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                    for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                        if (live == null || live.get(i)) {
+                            ranker.learn(fromLucene(stored.document(leaf.docBase + i)), 1);
+                        }
+                    }
+                }
+            } finally {
+                searchers.release(s);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -228,7 +290,7 @@ public final class LuceneEngine implements Closeable {
                     main = b.build();
                 }
                 int n = q.offset() + q.limit();
-                TopDocs td = s.search(main, Math.max(1, n));
+                TopDocs td = s.search(main, Math.max(1, prepared.isEmpty() ? n : ranker.pool(n)));
                 long total = td.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                         ? td.totalHits.value
                         : s.count(main);

@@ -63,10 +63,30 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
             JdbcClient jdbc,
             Clock clock,
             ObjectProvider<SearchDocumentSource> sources) {
-        this.engine = LuceneEngine.open(Path.of(dataDir, "index"), new Ranker());
+        this.engine = openEngine(Path.of(dataDir));
         this.jdbc = jdbc;
         this.clock = clock;
         this.sources = sources;
+    }
+
+    private Path privateFolder;
+
+    /**
+     * Opens {@code data-dir/index}. If another process (or a second application context in the same
+     * test JVM) holds it, this one gets a private folder beside it, rebuilt from the database and
+     * deleted on close.
+     */
+    private LuceneEngine openEngine(Path dataDir) {
+        try {
+            return LuceneEngine.open(dataDir.resolve("index"), new Ranker());
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException)) {
+                throw e;
+            }
+            privateFolder = dataDir.resolve("index-" + UUID.randomUUID());
+            log.warn("Search index {} is in use; using {} for this instance", dataDir.resolve("index"), privateFolder);
+            return LuceneEngine.open(privateFolder, new Ranker());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -82,6 +102,10 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
         if (stale) {
             log.info("Search index missing or stale: rebuilding in the background");
             rebuild();
+        } else {
+            Thread t = new Thread(engine::relearn, "search-relearn");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -98,19 +122,19 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
     @Override
     public void index(SearchDocument document) {
         engine.add(document);
-        engine.refresh();
+        engine.expungeDeletesIfSmall();
     }
 
     @Override
     public void indexAll(Collection<SearchDocument> documents) {
         engine.addAll(documents);
-        engine.refresh();
+        engine.expungeDeletesIfSmall();
     }
 
     @Override
     public void delete(String type, String id) {
         engine.delete(type, id);
-        engine.refresh();
+        engine.expungeDeletesIfSmall();
     }
 
     @Override
@@ -156,7 +180,7 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
             engine.deleteAll();
             for (SearchDocumentSource source : all) {
                 source.forEach(d -> {
-                    engine.add(d);
+                    engine.addNew(d);
                     done.incrementAndGet();
                 });
             }
@@ -226,5 +250,12 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (privateFolder != null) {
+            try (var files = java.nio.file.Files.walk(privateFolder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                log.warn("Could not delete {}", privateFolder);
+            }
+        }
     }
 }

@@ -28,19 +28,102 @@ import org.gongtong.search.SearchHit;
  */
 public class Ranker {
 
+    /**
+     * The tunable parts. {@link #DEFAULT} is the one configuration of the product and of
+     * {@code match-eval}; the others exist for the measurements in docs/matching.md.
+     *
+     * @param categoryWeight weight of the category (discipline/field/industry) posterior in the
+     *     second pass; 0 = off
+     * @param categoryTemperature divides the naive-Bayes log-likelihood
+     * @param pool first-pass hits the second pass re-orders
+     * @param k1 BM25 k1
+     * @param b BM25 b
+     */
+    public record Config(
+            double categoryWeight,
+            double categoryTemperature,
+            int pool,
+            float k1,
+            float b,
+            double wordWeight,
+            double associationWeight) {
+        public static final Config ANCHOR = new Config(0, 1, 0, 1.2f, 0.75f, 0, 0);
+        public static final Config DEFAULT = new Config(0.03, 4, 100, 1.2f, 0.75f, 0.6, 0);
+
+        public Config(double categoryWeight, double categoryTemperature, int pool, float k1, float b) {
+            this(categoryWeight, categoryTemperature, pool, k1, b, 0, 0);
+        }
+    }
+
+    static final String WORDS = "words";
+
+    private final org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer words =
+            new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
+    private final Associations associations;
+
+    static final String CATEGORY = "cat";
+
     private final ChineseAnalyzer analyzer = new ChineseAnalyzer();
-    private final Similarity similarity = new BM25Similarity();
+    private final Config config;
+    private final Similarity similarity;
+    private final CategoryModel categories = new CategoryModel();
+
+    public Ranker() {
+        this(Config.DEFAULT);
+    }
+
+    public Ranker(Config config) {
+        this.config = config;
+        this.associations = config.associationWeight() > 0 ? Associations.load() : Associations.EMPTY;
+        this.similarity = new BM25Similarity(config.k1(), config.b());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The category a record is modelled under: its discipline, else its technical field, else its industry. */
+    static String category(SearchDocument d) {
+        for (String f : List.of("discipline", "field")) {
+            List<String> v = d.fields().get(f);
+            if (v != null && !v.isEmpty() && v.get(0) != null && !v.get(0).isBlank()) {
+                return f + ":" + v.get(0);
+            }
+        }
+        return d.industry() == null || d.industry().isBlank() ? null : "industry:" + d.industry();
+    }
+
+    /** Learns (sign +1) or forgets (sign -1) a record in the category model. */
+    public void learn(SearchDocument d, int sign) {
+        if (config.categoryWeight() > 0) {
+            String c = category(d);
+            if (c != null) {
+                categories.learn(c, analyzer.terms(d.title() + "\n" + d.body()), sign);
+            }
+        }
+    }
+
+    /** Forgets everything learned (before a rebuild). */
+    public void forget() {
+        categories.clear();
+    }
+
+    /** First-pass hits needed to fill {@code n} after the second pass. */
+    public int pool(int n) {
+        return Math.max(n, config.pool());
+    }
 
     /**
      * The ranker for an index over these documents (associations may be learned from the corpus
      * at hand; the product passes its own records at rebuild).
      */
     public static Ranker forCorpus(java.util.Collection<SearchDocument> corpus) {
-        return new Ranker();
+        return new Ranker(Config.DEFAULT);
     }
 
+    /** Per-field analysis: CJK uni+bigrams, and smartcn words for the optional word field. */
     public Analyzer analyzer() {
-        return analyzer;
+        return new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(analyzer, Map.of(WORDS, words));
     }
 
     public ChineseAnalyzer chinese() {
@@ -53,26 +136,77 @@ public class Ranker {
 
     /** Identifies the analysis and indexed fields; an index built with another version is rebuilt. */
     public String version() {
-        return ChineseAnalyzer.VERSION;
+        return ChineseAnalyzer.VERSION + "/" + config;
     }
 
     /** Adds the analysed text fields of a document. */
     public void addText(Document doc, SearchDocument d) {
         String text = d.title().isEmpty() ? d.body() : d.title() + "\n" + d.body();
         doc.add(new TextField(LuceneEngine.TEXT, text, org.apache.lucene.document.Field.Store.NO));
+        if (config.wordWeight() > 0) {
+            doc.add(new TextField(WORDS, text, org.apache.lucene.document.Field.Store.NO));
+        }
+        String c = category(d);
+        if (c != null) {
+            doc.add(new org.apache.lucene.document.SortedDocValuesField(
+                    CATEGORY, new org.apache.lucene.util.BytesRef(c)));
+        }
     }
 
     /** Turns a query text into a Lucene query (and remembers what it used, for explanations). */
     public Prepared prepare(String text, IndexSearcher searcher) throws IOException {
         List<String> terms = analyzer.terms(text);
         if (terms.isEmpty()) {
-            return new Prepared(null, List.of(), Map.of());
+            return new Prepared(null, List.of(), Map.of(), Map.of());
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : terms) {
             b.add(new TermQuery(new Term(LuceneEngine.TEXT, t)), Occur.SHOULD);
         }
-        return new Prepared(b.build(), terms, Map.of());
+        if (config.wordWeight() > 0) {
+            for (String w : termsOf(words, text)) {
+                b.add(
+                        new org.apache.lucene.search.BoostQuery(
+                                new TermQuery(new Term(WORDS, w)), (float) config.wordWeight()),
+                        Occur.SHOULD);
+            }
+        }
+        Map<String, List<String>> related = new java.util.LinkedHashMap<>();
+        if (config.associationWeight() > 0) {
+            java.util.Set<String> seen = new java.util.HashSet<>(terms);
+            for (String t : new java.util.LinkedHashSet<>(terms)) {
+                for (Associations.Related r : associations.of(t)) {
+                    if (seen.add(r.term())) {
+                        b.add(
+                                new org.apache.lucene.search.BoostQuery(
+                                        new TermQuery(new Term(LuceneEngine.TEXT, r.term())),
+                                        (float) (config.associationWeight() * r.weight())),
+                                Occur.SHOULD);
+                        related.computeIfAbsent(t, k -> new ArrayList<>()).add(r.term());
+                    }
+                }
+            }
+        }
+        Map<String, Double> posterior = config.categoryWeight() > 0
+                ? categories.posterior(terms, 2000, config.categoryTemperature())
+                : Map.of();
+        return new Prepared(b.build(), terms, related, posterior);
+    }
+
+    static List<String> termsOf(Analyzer a, String text) {
+        List<String> out = new ArrayList<>();
+        try (org.apache.lucene.analysis.TokenStream ts = a.tokenStream(WORDS, text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Raises records that agree on industry and fields (matching only; plain search passes none). */
@@ -100,9 +234,39 @@ public class Ranker {
     static final float INDUSTRY_BOOST = 2.0f;
     static final float FIELD_BOOST = 1.0f;
 
-    /** A second ranking pass over the first-pass hits (none yet: identity). */
+    /**
+     * The second pass: text score (relative to the best) plus the weighted posterior of the
+     * record's category given the query.
+     */
     public ScoreDoc[] rerank(ScoreDoc[] hits, Prepared prepared, IndexSearcher searcher) throws IOException {
-        return hits;
+        if (hits.length < 2 || prepared.categories().isEmpty() || config.categoryWeight() <= 0) {
+            return hits;
+        }
+        float max = 0;
+        for (ScoreDoc h : hits) {
+            max = Math.max(max, h.score);
+        }
+        if (max <= 0) {
+            return hits;
+        }
+        List<org.apache.lucene.index.LeafReaderContext> leaves =
+                searcher.getIndexReader().leaves();
+        ScoreDoc[] out = new ScoreDoc[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            ScoreDoc h = hits[i];
+            org.apache.lucene.index.LeafReaderContext leaf =
+                    leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(h.doc, leaves));
+            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues(CATEGORY);
+            double p = 0;
+            if (dv != null && dv.advanceExact(h.doc - leaf.docBase)) {
+                p = prepared.categories()
+                        .getOrDefault(dv.lookupOrd(dv.ordValue()).utf8ToString(), 0.0);
+            }
+            out[i] = new ScoreDoc(h.doc, (float) (h.score / max + config.categoryWeight() * p), h.shardIndex);
+        }
+        java.util.Arrays.sort(
+                out, (x, y) -> x.score != y.score ? Float.compare(y.score, x.score) : Integer.compare(x.doc, y.doc));
+        return out;
     }
 
     /** Why a document matched a prepared query. */
@@ -174,8 +338,10 @@ public class Ranker {
      * @param query the Lucene query, null when the text had no terms
      * @param terms the analysed query terms
      * @param related learned associations used: query term → document terms
+     * @param categories posterior of the record categories given the query (empty: not used)
      */
-    public record Prepared(Query query, List<String> terms, Map<String, List<String>> related) {
+    public record Prepared(
+            Query query, List<String> terms, Map<String, List<String>> related, Map<String, Double> categories) {
 
         public boolean isEmpty() {
             return query == null;

@@ -1,0 +1,113 @@
+package org.gongtong.market.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.gongtong.identity.Actor;
+import org.gongtong.market.Cooperation;
+import org.gongtong.market.Market;
+import org.gongtong.market.MarketImports;
+import org.gongtong.market.Patent;
+import org.gongtong.market.ResultCriteria;
+import org.gongtong.market.ResultForm;
+import org.gongtong.market.TechResult;
+import org.gongtong.platform.PageRequest;
+import org.gongtong.platform.PageResult;
+import org.gongtong.search.SearchHit;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Results, experts, patents", description = "科技成果, 专家, 专利")
+class ResultApi {
+
+    private final Market market;
+    private final MarketImports imports;
+
+    ResultApi(Market market, MarketImports imports) {
+        this.market = market;
+        this.imports = imports;
+    }
+
+    @GetMapping("/results")
+    @Operation(summary = "Results; filters q, industry, county, organisationId, cooperation, minTrl")
+    PageResult<TechResult> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) String cooperation,
+            @RequestParam(required = false) Integer minTrl,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        List<Cooperation> c = Market.cooperation(cooperation);
+        return market.results(
+                new ResultCriteria(q, industry, county, organisationId, c.isEmpty() ? null : c.get(0), minTrl),
+                actor(),
+                PageRequest.of(page, size));
+    }
+
+    @PostMapping("/results")
+    @Operation(
+            summary = "Record a result",
+            description =
+                    "{title, summary, trl? (1-9), ipSummary?, industry?, field?, cooperation: [...], price?, terms?,"
+                            + " visibility?, organisationId? (staff only)}")
+    ResponseEntity<TechResult> create(@RequestBody ResultForm form) {
+        TechResult r = market.createResult(form, actor());
+        return ResponseEntity.created(URI.create("/api/v1/results/" + r.id())).body(r);
+    }
+
+    @GetMapping("/results/{id}")
+    TechResult get(@PathVariable long id) {
+        return market.result(id, actor());
+    }
+
+    @GetMapping("/results/{id}/enterprises")
+    @Operation(summary = "Needs (and so enterprises) this result fits, best first, with explanations")
+    List<SearchHit> enterprises(@PathVariable long id) {
+        return market.enterprisesFor(id, actor());
+    }
+
+    @PostMapping(
+            value = "/results/import",
+            consumes = {"application/x-ndjson", "application/jsonl", "text/plain", "application/json"})
+    @Operation(summary = "Import results from JSON Lines (one ResultForm per line); returns a report per row")
+    List<MarketImports.RowReport> importLines(@RequestBody String body) {
+        return imports.resultsFromJsonLines(body, actor());
+    }
+
+    @GetMapping("/experts")
+    List<org.gongtong.market.Expert> experts(@RequestParam(required = false) String q) {
+        return market.experts(q);
+    }
+
+    @PostMapping("/experts")
+    ResponseEntity<org.gongtong.market.Expert> createExpert(@RequestBody Market.ExpertForm form) {
+        org.gongtong.market.Expert e = market.createExpert(form, actor(), false);
+        return ResponseEntity.created(URI.create("/api/v1/experts/" + e.id())).body(e);
+    }
+
+    @GetMapping("/patents")
+    List<Patent> patents(@RequestParam(required = false) Long resultId) {
+        return market.patents(resultId);
+    }
+
+    @PostMapping("/patents")
+    ResponseEntity<Patent> createPatent(@RequestBody Patent form) {
+        Patent p = market.createPatent(form, actor(), false);
+        return ResponseEntity.created(URI.create("/api/v1/patents/" + p.id())).body(p);
+    }
+
+    private static Actor actor() {
+        return Actor.current().orElseThrow();
+    }
+}
