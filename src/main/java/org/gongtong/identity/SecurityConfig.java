@@ -58,6 +58,11 @@ class SecurityConfig {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
                         .permitAll()
+                        // the public portal (issue 8); its back office needs a sign-in
+                        .requestMatchers("/portal/admin", "/portal/admin/**")
+                        .authenticated()
+                        .requestMatchers("/portal", "/portal/**", "/sitemap.xml", "/robots.txt")
+                        .permitAll()
                         .requestMatchers(
                                 "/login",
                                 "/css/**",

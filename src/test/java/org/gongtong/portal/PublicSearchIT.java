@@ -1,0 +1,109 @@
+package org.gongtong.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gongtong.IntegrationTest;
+import org.gongtong.TestClock;
+import org.gongtong.identity.Actor;
+import org.gongtong.identity.Role;
+import org.gongtong.search.SearchDocument;
+import org.gongtong.search.SearchIndex;
+import org.gongtong.search.Visibility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The public search runs with the anonymous scope: a confidential need indexed by the market is
+ * never hit, counted or shown on any public page; portal content is found exactly while public.
+ */
+@IntegrationTest
+class PublicSearchIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    Cms cms;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static String word() {
+        Random r = new Random();
+        StringBuilder sb = new StringBuilder("kw");
+        for (int i = 0; i < 8; i++) {
+            sb.append((char) ('a' + r.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aConfidentialNeedIsInvisibleOnEveryPublicPageAndInThePublicSearch() throws Exception {
+        String w = word();
+        String open = "公开需求 " + w;
+        String secret = "保密需求 " + w;
+        String members = "会员需求 " + w;
+        index.index(new SearchDocument(
+                "need", w + "-1", open, "新材料 " + w, 1L, Visibility.PUBLIC, null, null, Map.of(), Map.of()));
+        index.index(new SearchDocument(
+                "need", w + "-2", secret, "新材料 " + w, 1L, Visibility.INSTITUTE_ONLY, null, null, Map.of(), Map.of()));
+        index.index(new SearchDocument(
+                "need", w + "-3", members, "新材料 " + w, 1L, Visibility.MEMBERS, null, null, Map.of(), Map.of()));
+
+        String hits = page("/portal/search?q=" + w);
+        assertThat(hits).contains(open).doesNotContain(secret, members);
+        for (String path : List.of(
+                "/portal",
+                "/portal/news",
+                "/portal/policies",
+                "/portal/practices",
+                "/portal/events",
+                "/portal/services",
+                "/sitemap.xml",
+                "/portal/search?q=" + w + "&section=news")) {
+            assertThat(page(path)).as(path).doesNotContain(secret, members);
+        }
+    }
+
+    @Test
+    void portalContentIsFoundOnlyWhilePublic() throws Exception {
+        String w = word();
+        Actor editor = new Actor(1, "admin", "admin", Role.ADMIN, null, null);
+        Article a = cms.create(ArticleForm.of(Section.POLICY, "政策 " + w, null, "<p>科技成果转化 " + w + "</p>"), editor);
+        assertThat(page("/portal/search?q=" + w)).doesNotContain(a.path());
+        cms.submit(a.id(), null, editor);
+        cms.publish(a.id(), null, clock.instant().plus(Duration.ofHours(1)), editor);
+        assertThat(page("/portal/search?q=" + w)).doesNotContain(a.path());
+        clock.advance(Duration.ofHours(2));
+        assertThat(page("/portal/search?q=" + w)).contains(a.path());
+        assertThat(page("/portal/search?q=" + w + "&section=policies")).contains(a.path());
+        assertThat(page("/portal/search?q=" + w + "&section=news")).doesNotContain(a.path());
+        cms.unpublish(a.id(), null, "过时", editor);
+        assertThat(page("/portal/search?q=" + w)).doesNotContain(a.path());
+    }
+}
