@@ -91,7 +91,7 @@ class IndicatorDrillDownIT {
                     assertThat(messages.get(l, key)).as(key + " in " + l).isNotEqualTo(key);
                 }
             }
-            assertThat(i.id()).matches("[a-z]+\\.[A-Za-z0-9_.]+");
+            assertThat(i.id()).matches("[a-z]+\\.[A-Za-z0-9_.-]+");
         }
     }
 }

@@ -303,7 +303,7 @@ class InstrumentPages {
             return new Bars(out);
         }
 
-        int height() {
+        public int height() {
             return Math.max(44, bars.size() * 44);
         }
 

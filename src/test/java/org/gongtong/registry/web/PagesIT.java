@@ -199,7 +199,7 @@ class PagesIT {
         // the form login itself is audited
         assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE actor = ?", String.class, user.username()))
                 .contains("LOGIN");
-        mvc.perform(get("/admin/users").session(login("admin", Api.ADMIN_PASSWORD)))
+        mvc.perform(get("/admin/users").param("q", user.username()).session(login("admin", Api.ADMIN_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(user.username())));
     }
