@@ -1,3 +1,4 @@
+-- Numbered after capital (V20): databases already at V20 must pick it up on upgrade.
 -- Counts of organisations per (kind, county, industry, demo), kept in step with the organisation
 -- table in the same transaction as each insert, update and delete. A filtered list's total is then
 -- a SUM over at most a few hundred rows instead of a COUNT over up to every organisation (the
