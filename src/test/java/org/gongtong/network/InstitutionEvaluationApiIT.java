@@ -190,6 +190,41 @@ class InstitutionEvaluationApiIT {
     }
 
     @Test
+    void detailPageShowsThePointsTableAndInlineErrors() throws Exception {
+        long id = institution(true);
+        long evaluation = api.read(compute(id, YEAR)).get("id").asLong();
+        org.springframework.mock.web.MockHttpSession session =
+                (org.springframework.mock.web.MockHttpSession)
+                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                                        .formLogin("/login")
+                                        .user("admin")
+                                        .password(Api.ADMIN_PASSWORD))
+                                .andReturn()
+                                .getRequest()
+                                .getSession(false);
+        String page = mvc.perform(get("/institutions/" + id).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("evaluation-" + evaluation)
+                .contains("研发投入（元）")
+                .contains("确认建议");
+        String refused = mvc.perform(
+                        post("/institutions/" + id + "/evaluations/" + evaluation + "/override")
+                                .session(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("outcome", "WARNED")
+                                .param("reason", ""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("请填写原因").contains("role=\"alert\"");
+        assertThat(status(id)).isEqualTo("OPERATING");
+    }
+
+    @Test
     void settingsAreValidated() throws Exception {
         JsonNode settings = api.getJson("/api/v1/evaluation-settings", admin);
         assertThat(settings.get("indicators").get("SPECIALISED_INSTITUTE").size())
