@@ -16,6 +16,7 @@ import org.gongtong.identity.Actor;
 import org.gongtong.network.CommunityService;
 import org.gongtong.network.CommunityStatus;
 import org.gongtong.network.EstablishmentMode;
+import org.gongtong.network.EvaluationService;
 import org.gongtong.network.InstituteService;
 import org.gongtong.network.InstitutionKind;
 import org.gongtong.network.InstitutionService;
@@ -46,6 +47,7 @@ class NetworkPages {
     private final CommunityService communities;
     private final InstitutionService institutions;
     private final InstituteService institute;
+    private final EvaluationService evaluations;
     private final ReferenceData reference;
     private final Messages messages;
 
@@ -53,11 +55,13 @@ class NetworkPages {
             CommunityService communities,
             InstitutionService institutions,
             InstituteService institute,
+            EvaluationService evaluations,
             ReferenceData reference,
             Messages messages) {
         this.communities = communities;
         this.institutions = institutions;
         this.institute = institute;
+        this.evaluations = evaluations;
         this.reference = reference;
         this.messages = messages;
     }
@@ -408,6 +412,10 @@ class NetworkPages {
         model.addAttribute("timeline", institutions.timeline(id, actor));
         model.addAttribute("next", i.status().next());
         model.addAttribute("canEdit", NetworkAccess.canEdit(actor, i.county()));
+        model.addAttribute("evaluations", evaluations.list(id, actor));
+        model.addAttribute("canEvaluate", NetworkAccess.managesAll(actor));
+        model.addAttribute(
+                "outcomes", List.of(InstitutionStatus.CONTINUED, InstitutionStatus.WARNED, InstitutionStatus.EXITING));
         return "network/institution";
     }
 
@@ -419,6 +427,47 @@ class NetworkPages {
             return "redirect:/institutions/" + id;
         } catch (ValidationException | DomainException e) {
             refused(e, "move", model, form);
+            return institution(id, model);
+        }
+    }
+
+    @PostMapping("/institutions/{id}/evaluations")
+    String evaluate(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            Long year = number(form, "year");
+            if (year == null) {
+                throw DomainException.invalid("year", "network.required");
+            }
+            evaluations.compute(id, year.intValue(), actor);
+            return "redirect:/institutions/" + id;
+        } catch (ValidationException | DomainException e) {
+            refused(e, "evaluate", model, form);
+            return institution(id, model);
+        }
+    }
+
+    @PostMapping("/institutions/{id}/evaluations/{evaluation}/confirm")
+    String confirmEvaluation(@PathVariable long id, @PathVariable long evaluation, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            evaluations.confirm(evaluation, actor);
+            return "redirect:/institutions/" + id;
+        } catch (ValidationException | DomainException e) {
+            refused(e, "decide" + evaluation, model, Map.of());
+            return institution(id, model);
+        }
+    }
+
+    @PostMapping("/institutions/{id}/evaluations/{evaluation}/override")
+    String overrideEvaluation(
+            @PathVariable long id, @PathVariable long evaluation, @RequestParam Map<String, String> form, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            evaluations.override(evaluation, text(form, "outcome"), text(form, "reason"), actor);
+            return "redirect:/institutions/" + id;
+        } catch (ValidationException | DomainException e) {
+            refused(e, "decide" + evaluation, model, form);
             return institution(id, model);
         }
     }
