@@ -194,6 +194,11 @@ class PublicSearchIT {
             mvc.perform(get("/portal/market/needs/" + needs.get(v))).andExpect(status().isNotFound());
         }
         mvc.perform(get("/portal/market/needs/" + closed)).andExpect(status().isNotFound());
+        assertThat(page("/sitemap.xml"))
+                .contains("/portal/market/results/" + results.get(Visibility.PUBLIC))
+                .contains("/portal/market/needs/" + needs.get(Visibility.PUBLIC))
+                .doesNotContain("/portal/market/results/" + results.get(Visibility.MEMBERS) + "<")
+                .doesNotContain("/portal/market/needs/" + needs.get(Visibility.INSTITUTE_ONLY) + "<");
 
         // a public search hit of a result or need links to its portal page
         index.index(new SearchDocument(
