@@ -209,6 +209,52 @@ public class Market {
         return r;
     }
 
+    // ---------------------------------------------------------------- the public market (portal)
+
+    /**
+     * Results an anonymous visitor of the public portal may read: visibility {@link Visibility#PUBLIC}
+     * only (members-only and confidential results never leave the platform).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<TechResult> publicResults(ResultCriteria c, PageRequest page) {
+        return results.page(c, SearchScope.PUBLIC, page);
+    }
+
+    /** A public result; anything not {@link Visibility#PUBLIC} is "not found". */
+    @Transactional(readOnly = true)
+    public TechResult publicResult(long id) {
+        return results.find(id)
+                .filter(r -> r.visibility() == Visibility.PUBLIC)
+                .orElseThrow(() -> DomainException.notFound("market.error.resultNotFound", id));
+    }
+
+    /**
+     * Open public needs: visibility {@link Visibility#PUBLIC}, status OPEN and the deadline (if any)
+     * not past today.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<TechNeed> publicNeeds(NeedCriteria c, PageRequest page) {
+        return needs.page(c, SearchScope.PUBLIC, page, today());
+    }
+
+    /** An open public need; anything else (not public, closed, past its deadline) is "not found". */
+    @Transactional(readOnly = true)
+    public TechNeed publicNeed(long id) {
+        return needs.find(id)
+                .filter(n -> isOpenPublic(n, today()))
+                .orElseThrow(() -> DomainException.notFound("market.error.needNotFound", id));
+    }
+
+    static boolean isOpenPublic(TechNeed n, java.time.LocalDate today) {
+        return n.visibility() == Visibility.PUBLIC
+                && Needs.OPEN.equals(n.status())
+                && (n.deadline() == null || !n.deadline().isBefore(today));
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
     // ---------------------------------------------------------------- experts and patents
 
     /** What an expert is recorded with. */

@@ -26,6 +26,9 @@ class Needs {
             SELECT n.*, o.name AS organisation_name, o.county_code
             FROM tech_need n JOIN organisation o ON o.id = n.organisation_id""";
 
+    /** The status of a need still looking for a partner. */
+    static final String OPEN = "OPEN";
+
     private final JdbcClient jdbc;
 
     Needs(JdbcClient jdbc) {
@@ -108,8 +111,17 @@ class Needs {
     }
 
     PageResult<TechNeed> page(NeedCriteria c, SearchScope scope, PageRequest page) {
+        return page(c, scope, page, null);
+    }
+
+    /** A page of needs; with {@code openOn}, only open needs whose deadline is not before that day. */
+    PageResult<TechNeed> page(NeedCriteria c, SearchScope scope, PageRequest page, java.time.LocalDate openOn) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, scope, params);
+        if (openOn != null) {
+            where += " AND n.status = 'OPEN' AND (n.deadline IS NULL OR n.deadline >= :openOn)";
+            params.put("openOn", openOn);
+        }
         long total = jdbc.sql(
                         "SELECT COUNT(*) FROM tech_need n JOIN organisation o ON o.id = n.organisation_id" + where)
                 .params(params)

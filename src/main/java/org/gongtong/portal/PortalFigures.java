@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongtong.market.NeedCriteria;
+import org.gongtong.market.ResultCriteria;
+import org.gongtong.market.TechNeed;
+import org.gongtong.market.TechResult;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.registry.Organisation;
@@ -28,11 +32,13 @@ public class PortalFigures {
     private final Registry registry;
     private final ReferenceData reference;
     private final Cms cms;
+    private final org.gongtong.market.Market techMarket;
 
-    PortalFigures(Registry registry, ReferenceData reference, Cms cms) {
+    PortalFigures(Registry registry, ReferenceData reference, Cms cms, org.gongtong.market.Market techMarket) {
         this.registry = registry;
         this.reference = reference;
         this.cms = cms;
+        this.techMarket = techMarket;
     }
 
     /** The home page's numbers. */
@@ -51,7 +57,7 @@ public class PortalFigures {
     public record PublicOrganisation(
             long id, String kind, String name, String county, String industry, String description) {}
 
-    /** The public technology market's figures; absent until the market module is present. */
+    /** The public technology market's figures: public results and open public needs. */
     public record Market(
             boolean available, long publicResults, long openNeeds, List<PublicItem> results, List<PublicItem> needs) {
         static Market none() {
@@ -83,7 +89,56 @@ public class PortalFigures {
 
     @Transactional(readOnly = true)
     public Market market() {
-        return Market.none();
+        PageResult<TechResult> results = techMarket.publicResults(ResultCriteria.ALL, PageRequest.of(0, 5));
+        PageResult<TechNeed> needs = techMarket.publicNeeds(NeedCriteria.ALL, PageRequest.of(0, 5));
+        return new Market(
+                true,
+                results.totalElements(),
+                needs.totalElements(),
+                results.content().stream().map(PortalFigures::item).toList(),
+                needs.content().stream().map(PortalFigures::item).toList());
+    }
+
+    /** Public results (the visibility rule is the market's: PUBLIC only). */
+    @Transactional(readOnly = true)
+    public PageResult<TechResult> publicResults(String q, String industry, PageRequest page) {
+        return techMarket.publicResults(new ResultCriteria(q, industry, null, null, null, null), page);
+    }
+
+    /** Open public needs (the market decides what is public and open). */
+    @Transactional(readOnly = true)
+    public PageResult<TechNeed> publicNeeds(String q, String industry, PageRequest page) {
+        return techMarket.publicNeeds(new NeedCriteria(q, industry, null, null, null, null), page);
+    }
+
+    /** A public result; 404 for anything not public. */
+    @Transactional(readOnly = true)
+    public TechResult publicResult(long id) {
+        return techMarket.publicResult(id);
+    }
+
+    /** An open public need; 404 for anything else. */
+    @Transactional(readOnly = true)
+    public TechNeed publicNeed(long id) {
+        return techMarket.publicNeed(id);
+    }
+
+    /** The portal's page of a result. */
+    public static String resultPath(long id) {
+        return "/portal/market/results/" + id;
+    }
+
+    /** The portal's page of a need. */
+    public static String needPath(long id) {
+        return "/portal/market/needs/" + id;
+    }
+
+    static PublicItem item(TechResult r) {
+        return new PublicItem("result", r.title(), r.summary(), resultPath(r.id()));
+    }
+
+    static PublicItem item(TechNeed n) {
+        return new PublicItem("need", n.title(), n.description(), needPath(n.id()));
     }
 
     @Transactional(readOnly = true)

@@ -79,6 +79,12 @@ public class PublicSearch {
             return "/portal/services?q="
                     + java.net.URLEncoder.encode(d.title(), java.nio.charset.StandardCharsets.UTF_8);
         }
+        if (org.gongtong.market.Market.RESULT.equals(d.type()) && d.id().matches("\\d{1,18}")) {
+            return PortalFigures.resultPath(Long.parseLong(d.id()));
+        }
+        if (org.gongtong.market.Market.NEED.equals(d.type()) && d.id().matches("\\d{1,18}")) {
+            return PortalFigures.needPath(Long.parseLong(d.id()));
+        }
         return null;
     }
 

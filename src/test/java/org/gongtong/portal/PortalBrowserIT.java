@@ -3,9 +3,18 @@ package org.gongtong.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
+import org.gongtong.Api;
 import org.gongtong.BrowserTest;
+import org.gongtong.identity.Actor;
+import org.gongtong.market.Cooperation;
+import org.gongtong.market.Market;
+import org.gongtong.market.ResultForm;
+import org.gongtong.registry.OrganisationForm;
+import org.gongtong.registry.Registry;
 import org.gongtong.registry.Uscc;
+import org.gongtong.search.Visibility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -13,12 +22,19 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * End to end without an account: the portal's home, a search, the seed policy, an organisation's
+ * End to end without an account: the portal's home, a search, the seed policy, a public result, an organisation's
  * registration; then an officer signs in, sees the task in the header and approves it.
  */
 class PortalBrowserIT extends BrowserTest {
+
+    @Autowired
+    Registry registry;
+
+    @Autowired
+    Market market;
 
     private static String uscc() {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -50,6 +66,36 @@ class PortalBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("article-body")).getText()).contains("“1+N”");
         assertThat(driver.findElement(By.id("applied-by")).getText()).contains("小升高");
         screenshot("portal-policy.png");
+
+        // open a public result from the portal's market list (created like the other tests' records)
+        long org = registry.register(
+                        OrganisationForm.of(Api.unique("浏览器成果单位"), "UNIVERSITY", null, "371502", null), false)
+                .id();
+        String title = Api.unique("公开成果");
+        market.createResult(
+                new ResultForm(
+                        title,
+                        "一种果蔬减压贮藏保鲜技术，可延长保鲜期",
+                        7,
+                        null,
+                        "现代高效农业",
+                        null,
+                        List.of(Cooperation.LICENCE),
+                        null,
+                        null,
+                        Visibility.PUBLIC,
+                        org),
+                Actor.SYSTEM);
+        click(By.cssSelector("nav.menu a[href='/portal/market/results']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        WebElement mq = driver.findElement(By.id("q"));
+        mq.sendKeys(title);
+        mq.submit();
+        click(By.linkText(title));
+        wait.until(ExpectedConditions.textToBe(By.id("market-title"), title));
+        assertThat(driver.findElement(By.id("market-trl")).getText()).isEqualTo("7");
+        assertThat(driver.findElement(By.id("market-cooperation")).getText()).contains("许可");
+        screenshot("portal-result.png");
 
         // register an organisation
         click(By.cssSelector("nav.menu a[href='/portal/register']"));

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gongtong.market.TechNeed;
+import org.gongtong.market.TechResult;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.Messages;
 import org.gongtong.platform.PageRequest;
@@ -101,6 +103,48 @@ class PortalPages {
             model.addAttribute("hits", hits);
         }
         return "portal/search";
+    }
+
+    @GetMapping("/market/{kind:results|needs}")
+    String market(
+            @PathVariable String kind,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        PageRequest p = PageRequest.of(page, 20);
+        model.addAttribute(
+                "result",
+                "results".equals(kind) ? figures.publicResults(q, industry, p) : figures.publicNeeds(q, industry, p));
+        model.addAttribute("kind", kind);
+        model.addAttribute("q", q);
+        model.addAttribute("industry", industry);
+        model.addAttribute("industries", reference.industries());
+        return "portal/market";
+    }
+
+    @GetMapping("/market/results/{id:\\d{1,18}}")
+    String result(@PathVariable long id, Model model) {
+        TechResult r = figures.publicResult(id);
+        model.addAttribute("kind", "results");
+        model.addAttribute("item", r);
+        model.addAttribute("text", r.summary());
+        model.addAttribute("description", shorten(r.summary()));
+        return "portal/market-item";
+    }
+
+    @GetMapping("/market/needs/{id:\\d{1,18}}")
+    String need(@PathVariable long id, Model model) {
+        TechNeed n = figures.publicNeed(id);
+        model.addAttribute("kind", "needs");
+        model.addAttribute("item", n);
+        model.addAttribute("text", n.description());
+        model.addAttribute("description", shorten(n.description()));
+        return "portal/market-item";
+    }
+
+    static String shorten(String text) {
+        return text == null ? "" : text.length() > 150 ? text.substring(0, 150) + "…" : text;
     }
 
     @GetMapping("/register")

@@ -16,9 +16,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class Sitemap {
 
     private final Cms cms;
+    private final org.gongtong.portal.PortalFigures figures;
 
-    Sitemap(Cms cms) {
+    Sitemap(Cms cms, org.gongtong.portal.PortalFigures figures) {
         this.cms = cms;
+        this.figures = figures;
     }
 
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
@@ -33,6 +35,17 @@ class Sitemap {
         }
         url(xml, base + "/portal/services", null);
         url(xml, base + "/portal/register", null);
+        url(xml, base + "/portal/market/results", null);
+        url(xml, base + "/portal/market/needs", null);
+        for (org.gongtong.market.TechResult r : figures.publicResults(
+                        null, null, PageRequest.of(0, PageRequest.MAX_SIZE))
+                .content()) {
+            url(xml, base + org.gongtong.portal.PortalFigures.resultPath(r.id()), null);
+        }
+        for (org.gongtong.market.TechNeed n : figures.publicNeeds(null, null, PageRequest.of(0, PageRequest.MAX_SIZE))
+                .content()) {
+            url(xml, base + org.gongtong.portal.PortalFigures.needPath(n.id()), null);
+        }
         for (Article a : cms.published(null, null, PageRequest.of(0, PageRequest.MAX_SIZE))
                 .content()) {
             url(
