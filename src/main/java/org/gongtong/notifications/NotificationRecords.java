@@ -138,8 +138,9 @@ class NotificationRecords {
 
     /** A failed attempt: retried at {@code next}, or given up (FAILED) when {@code next} is null. */
     void mailFailed(long id, String error, Instant next) {
-        jdbc.sql("UPDATE notification SET mail_status = CASE WHEN :next IS NULL THEN 'FAILED' ELSE mail_status END,"
-                        + " mail_attempts = mail_attempts + 1, mail_error = :e, mail_next_at = :next WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE notification SET mail_status = CASE WHEN CAST(:next AS TIMESTAMP WITH TIME ZONE) IS NULL THEN 'FAILED' ELSE mail_status END,"
+                                + " mail_attempts = mail_attempts + 1, mail_error = :e, mail_next_at = :next WHERE id = :id")
                 .param("next", Sql.timestamp(next))
                 .param("e", error == null ? "error" : error.length() > 480 ? error.substring(0, 480) : error)
                 .param("id", id)
