@@ -60,6 +60,54 @@ class NetworkPagesIT {
                 .contains("通过");
     }
 
+    @Test
+    void theSecretaryChangesTheVotingRulesOnThePageAndABadFractionIsRefusedInline() throws Exception {
+        int audited = rulesAudited();
+        try {
+            String refused = mvc.perform(post("/council/rules")
+                            .session(session)
+                            .with(csrf())
+                            .param("quorumNum", "3")
+                            .param("quorumDen", "2")
+                            .param("simpleMajorityNum", "1")
+                            .param("simpleMajorityDen", "2")
+                            .param("majorMajorityNum", "2")
+                            .param("majorMajorityDen", "3")
+                            .param("majorMajorityInclusive", "true"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(refused).contains("比例须为 0 到 1 之间的分数");
+            assertThat(jdbc.queryForObject("SELECT quorum_num FROM governance_setting WHERE id = 1", Integer.class))
+                    .isEqualTo(1);
+            assertThat(rulesAudited()).isEqualTo(audited);
+
+            mvc.perform(post("/council/rules")
+                            .session(session)
+                            .with(csrf())
+                            .param("quorumNum", "2")
+                            .param("quorumDen", "3")
+                            .param("quorumInclusive", "true")
+                            .param("simpleMajorityNum", "1")
+                            .param("simpleMajorityDen", "2")
+                            .param("majorMajorityNum", "3")
+                            .param("majorMajorityDen", "4")
+                            .param("majorMajorityInclusive", "true"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(page("/council")).contains("达到理事的 2/3").contains("达到出席理事的 3/4");
+            assertThat(rulesAudited()).isEqualTo(audited + 1);
+        } finally {
+            jdbc.update("UPDATE governance_setting SET quorum_num = 1, quorum_den = 2, quorum_inclusive = FALSE,"
+                    + " simple_num = 1, simple_den = 2, simple_inclusive = FALSE,"
+                    + " major_num = 2, major_den = 3, major_inclusive = TRUE WHERE id = 1");
+        }
+    }
+
+    private int rulesAudited() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'GOVERNANCE_RULES'", Integer.class);
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(get(path).session(session))
                 .andExpect(status().isOk())

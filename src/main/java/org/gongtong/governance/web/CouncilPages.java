@@ -10,6 +10,7 @@ import org.gongtong.governance.GovernanceRecords.Meeting;
 import org.gongtong.governance.GovernanceRecords.Member;
 import org.gongtong.governance.GovernanceRecords.Motion;
 import org.gongtong.governance.MotionKind;
+import org.gongtong.governance.VoteRules;
 import org.gongtong.identity.Actor;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.FieldError;
@@ -92,6 +93,39 @@ class CouncilPages {
         } catch (ValidationException | DomainException e) {
             refused(e, "meeting", model);
             return overview(model);
+        }
+    }
+
+    @PostMapping("/rules")
+    String saveRules(@RequestParam Map<String, String> form, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            council.saveRules(
+                    new VoteRules(
+                            fraction(form, "quorum"),
+                            fraction(form, "simpleMajority"),
+                            fraction(form, "majorMajority")),
+                    actor);
+            return "redirect:/council#rules";
+        } catch (ValidationException | DomainException e) {
+            refused(e, "rules", model);
+            return overview(model);
+        }
+    }
+
+    /** One fraction of the rules form; checked here so that a bad one is an inline message, not a 500. */
+    private static VoteRules.Fraction fraction(Map<String, String> form, String name) {
+        try {
+            String n = text(form, name + "Num");
+            String d = text(form, name + "Den");
+            if (n == null || d == null) {
+                throw DomainException.invalid(name, "governance.rules.invalidFraction");
+            }
+            return new VoteRules.Fraction(
+                    Integer.parseInt(n), Integer.parseInt(d), "true".equals(text(form, name + "Inclusive")));
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException included: not whole numbers, or outside 0..1
+            throw DomainException.invalid(name, "governance.rules.invalidFraction");
         }
     }
 
