@@ -81,6 +81,9 @@ public class EvaluationService {
             Instant createdAt,
             String county) {}
 
+    /** An evaluation in the overview, with the institution it belongs to. */
+    public record Listed(Evaluation evaluation, String institutionName) {}
+
     /** Computes and stores the proposal for {@code year}; one per institution and year. */
     @Transactional
     public Evaluation compute(long institutionId, Integer year, Actor actor) {
@@ -194,6 +197,17 @@ public class EvaluationService {
     public List<Evaluation> list(long institutionId, Actor actor) {
         institutionService.find(institutionId, actor);
         return evaluations.ofInstitution(institutionId);
+    }
+
+    /** Evaluations of every institution the caller may see (a county officer: its county), of one year if given. */
+    @Transactional(readOnly = true)
+    public List<Listed> overview(Integer year, Actor actor) {
+        return evaluations.overview(year, NetworkAccess.managesAll(actor) ? null : scopedCounty(actor));
+    }
+
+    private static String scopedCounty(Actor actor) {
+        // canSee lets everybody but county officers see every county; a county officer sees only its own
+        return NetworkAccess.canSee(actor, null) ? null : (actor.county() == null ? "-" : actor.county());
     }
 
     @Transactional(readOnly = true)

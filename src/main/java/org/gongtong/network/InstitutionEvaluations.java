@@ -116,6 +116,18 @@ class InstitutionEvaluations {
                 .list();
     }
 
+    /** Every evaluation (of one year, of one county, when given) with its institution's name, newest first. */
+    List<EvaluationService.Listed> overview(Integer year, String county) {
+        return jdbc.sql(SELECT.replace("i.county_code", "i.county_code, i.name AS institution_name")
+                        + " WHERE (CAST(:y AS INT) IS NULL OR e.eval_year = :y)"
+                        + " AND (CAST(:c AS VARCHAR(32)) IS NULL OR i.county_code = :c)"
+                        + " ORDER BY e.eval_year DESC, i.name, e.id")
+                .param("y", year)
+                .param("c", county)
+                .query((rs, n) -> new EvaluationService.Listed(row(rs, n), rs.getString("institution_name")))
+                .list();
+    }
+
     static String encode(List<Points> points) {
         StringBuilder b = new StringBuilder();
         for (Points p : points) {

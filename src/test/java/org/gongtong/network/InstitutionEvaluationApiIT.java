@@ -261,4 +261,81 @@ class InstitutionEvaluationApiIT {
         assertThat(api.read(ok).get("thresholds").get("continueAt").decimalValue())
                 .isEqualByComparingTo("80");
     }
+
+    @Test
+    void theEvaluationsPageListsEvaluationsAndEditsTheSettingsInline() throws Exception {
+        long id = institution(true);
+        long evaluation = api.read(compute(id, YEAR)).get("id").asLong();
+        org.springframework.mock.web.MockHttpSession session =
+                (org.springframework.mock.web.MockHttpSession)
+                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                                        .formLogin("/login")
+                                        .user("admin")
+                                        .password(Api.ADMIN_PASSWORD))
+                                .andReturn()
+                                .getRequest()
+                                .getSession(false);
+        String page = mvc.perform(get("/evaluations?year=" + YEAR).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("#evaluation-" + evaluation).contains("weight.SPECIALISED_INSTITUTE.RND_SPEND");
+
+        // the form as the page fills it: every kind's current set and the thresholds; first with the specialised
+        // institutes' R&D weight lowered by ten, so that their weights sum to 90
+        JsonNode settings = api.getJson("/api/v1/evaluation-settings", admin);
+        String refused = mvc.perform(settingsForm(settings, session, java.math.BigDecimal.TEN))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("权重合计须为 100，当前为 90").contains("role=\"alert\"");
+        assertThat(api.getJson("/api/v1/evaluation-settings", admin)
+                        .get("thresholds")
+                        .get("continueAt")
+                        .decimalValue())
+                .as("nothing is saved when one kind is refused")
+                .isEqualByComparingTo(
+                        settings.get("thresholds").get("continueAt").decimalValue());
+
+        assertThat(mvc.perform(settingsForm(settings, session, java.math.BigDecimal.ZERO))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        try {
+            assertThat(api.getJson("/api/v1/evaluation-settings", admin)
+                            .get("thresholds")
+                            .get("warnAt")
+                            .decimalValue())
+                    .isEqualByComparingTo("55");
+        } finally {
+            Map<String, Object> restore =
+                    Map.of("thresholds", json.convertValue(settings.get("thresholds"), Map.class));
+            assertThat(send(put("/api/v1/evaluation-settings"), restore, admin)
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder settingsForm(
+            JsonNode settings, org.springframework.mock.web.MockHttpSession session, java.math.BigDecimal lessRnd) {
+        var form = post("/evaluations/settings")
+                .session(session)
+                .with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf());
+        for (var kind : settings.get("indicators").properties()) {
+            for (JsonNode i : kind.getValue()) {
+                String key = kind.getKey() + "." + i.get("figure").asString();
+                java.math.BigDecimal weight = i.get("weight").decimalValue();
+                if (key.equals("SPECIALISED_INSTITUTE.RND_SPEND")) {
+                    weight = weight.subtract(lessRnd);
+                }
+                form.param("weight." + key, weight.toPlainString())
+                        .param("target." + key, i.get("target").decimalValue().toPlainString());
+            }
+        }
+        return form.param("continueAt", "75").param("warnAt", "55");
+    }
 }

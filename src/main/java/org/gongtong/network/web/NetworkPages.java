@@ -16,6 +16,7 @@ import org.gongtong.identity.Actor;
 import org.gongtong.network.CommunityService;
 import org.gongtong.network.CommunityStatus;
 import org.gongtong.network.EstablishmentMode;
+import org.gongtong.network.EvaluationScoring;
 import org.gongtong.network.EvaluationService;
 import org.gongtong.network.InstituteService;
 import org.gongtong.network.InstitutionKind;
@@ -444,6 +445,63 @@ class NetworkPages {
         } catch (ValidationException | DomainException e) {
             refused(e, "evaluate", model, form);
             return institution(id, model);
+        }
+    }
+
+    /** All evaluations (scoped), the indicator sets and thresholds; managers change them here. */
+    @GetMapping("/evaluations")
+    String evaluationsOverview(@RequestParam(required = false) String year, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        Integer y = null;
+        if (year != null && !year.isBlank()) {
+            try {
+                y = Integer.valueOf(year.strip());
+            } catch (NumberFormatException e) {
+                model.addAttribute("filterError", messages.get("network.page.notANumber"));
+            }
+        }
+        EvaluationService.Settings settings = evaluations.settings();
+        Map<String, EvaluationService.Indicator> current = new LinkedHashMap<>();
+        settings.indicators()
+                .forEach((kind, list) -> list.forEach(i -> current.put(kind.name() + "." + i.figure(), i)));
+        model.addAttribute("year", y);
+        model.addAttribute("rows", evaluations.overview(y, actor));
+        model.addAttribute("settings", settings);
+        model.addAttribute("current", current);
+        model.addAttribute("kinds", InstitutionKind.values());
+        model.addAttribute("figures", EvaluationScoring.Figure.values());
+        model.addAttribute("canEvaluate", NetworkAccess.managesAll(actor));
+        common(model);
+        return "network/evaluations";
+    }
+
+    @PostMapping("/evaluations/settings")
+    String saveEvaluationSettings(@RequestParam Map<String, String> form, Model model) {
+        Actor actor = Actor.current().orElseThrow();
+        try {
+            Map<InstitutionKind, List<EvaluationService.Indicator>> sets = new LinkedHashMap<>();
+            for (InstitutionKind kind : InstitutionKind.values()) {
+                List<EvaluationService.Indicator> list = new ArrayList<>();
+                for (EvaluationScoring.Figure figure : EvaluationScoring.Figure.values()) {
+                    String key = kind.name() + "." + figure.name();
+                    BigDecimal weight = decimal(form, "weight." + key);
+                    BigDecimal target = decimal(form, "target." + key);
+                    // a row left blank is not in the set; half a row is refused by the service
+                    if (weight != null || target != null) {
+                        list.add(new EvaluationService.Indicator(figure, weight, target));
+                    }
+                }
+                sets.put(kind, list);
+            }
+            evaluations.updateSettings(
+                    new EvaluationService.Settings(
+                            sets,
+                            new EvaluationService.Thresholds(decimal(form, "continueAt"), decimal(form, "warnAt"))),
+                    actor);
+            return "redirect:/evaluations";
+        } catch (ValidationException | DomainException e) {
+            refused(e, "settings", model, form);
+            return evaluationsOverview(null, model);
         }
     }
 
