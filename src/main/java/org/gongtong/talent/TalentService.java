@@ -131,6 +131,16 @@ public class TalentService {
         return oversees(a) || Objects.equals(a.organisationId(), home) || Objects.equals(a.organisationId(), host);
     }
 
+    /** May {@code a} file reports on and end this appointment (the office, the home or the host organisation)? */
+    public static boolean isParty(Actor a, Appointment appointment) {
+        return party(a, appointment.homeOrgId(), appointment.hostOrgId());
+    }
+
+    /** May {@code a} evaluate it (the office or the host organisation)? */
+    public static boolean mayEvaluate(Actor a, Appointment appointment) {
+        return oversees(a) || Objects.equals(a.organisationId(), appointment.hostOrgId());
+    }
+
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
     }
@@ -302,7 +312,7 @@ public class TalentService {
     @Transactional
     public Appointment evaluate(long id, EvaluationForm f, Actor actor) {
         Appointment a = find(id);
-        if (!oversees(actor) && !Objects.equals(actor.organisationId(), a.hostOrgId())) {
+        if (!mayEvaluate(actor, a)) {
             throw DomainException.forbidden("problem.forbidden");
         }
         String grade = f.grade() == null ? "" : f.grade().strip().toUpperCase(Locale.ROOT);
