@@ -31,7 +31,8 @@ public class PageForms {
     /**
      * Shows a refusal of form {@code form}: a {@link ValidationException}'s field errors, or a
      * {@link DomainException}'s message (beside its field if it names one); {@code fixKey} is the notice
-     * when only field errors were given.
+     * when only field errors were given. A refusal of the caller (403) or of a missing record (404) is not a
+     * form error: it is thrown on, to the error page with its status.
      */
     public void refused(RuntimeException e, String form, Model model, Map<String, String> values, String fixKey) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -40,7 +41,9 @@ public class PageForms {
             for (FieldError fe : v.errors()) {
                 errors.putIfAbsent(fe.field(), fe.message());
             }
-        } else if (e instanceof DomainException d) {
+        } else if (e instanceof DomainException d
+                && d.status() != org.springframework.http.HttpStatus.FORBIDDEN
+                && d.status() != org.springframework.http.HttpStatus.NOT_FOUND) {
             notice = messages.get(d.messageKey(), d.args());
             if (d.field() != null) {
                 errors.put(d.field(), notice);

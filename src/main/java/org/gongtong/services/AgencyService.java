@@ -58,6 +58,21 @@ public class AgencyService {
         return a.role() == Role.ADMIN || a.role() == Role.CITY_OFFICER || a.role() == Role.INSTITUTE_STAFF;
     }
 
+    /** May {@code a} act for the agency of this order (quote, start, deliver)? */
+    public static boolean actsForAgency(Actor a, Order o) {
+        return oversees(a) || Objects.equals(a.organisationId(), o.agencyOrganisationId());
+    }
+
+    /** May {@code a} act for the client of this order (accept, rate)? */
+    public static boolean actsForClient(Actor a, Order o) {
+        return oversees(a) || Objects.equals(a.organisationId(), o.clientId());
+    }
+
+    /** May {@code a} change this agency's catalogue? */
+    public static boolean runsAgency(Actor a, Agency agency) {
+        return oversees(a) || Objects.equals(a.organisationId(), agency.organisationId());
+    }
+
     @Transactional
     public Agency create(AgencyForm f, Actor actor) {
         return create(f, actor, false);
@@ -172,7 +187,7 @@ public class AgencyService {
                 Audience.organisation(a.organisationId()),
                 "services.notify.orderRequested",
                 List.of(a.name(), String.valueOf(id)),
-                "/agencies/" + agencyId,
+                "/service-orders/" + id,
                 null,
                 "order-requested-" + id));
         return order(id, actor);
@@ -267,8 +282,8 @@ public class AgencyService {
             Map<String, Object> set,
             String reason) {
         Order o = order(id, actor);
-        boolean agencySide = oversees(actor) || Objects.equals(actor.organisationId(), o.agencyOrganisationId());
-        boolean clientSide = oversees(actor) || Objects.equals(actor.organisationId(), o.clientId());
+        boolean agencySide = actsForAgency(actor, o);
+        boolean clientSide = actsForClient(actor, o);
         if ((Boolean.TRUE.equals(byAgency) && !agencySide) || (Boolean.FALSE.equals(byAgency) && !clientSide)) {
             throw DomainException.forbidden("problem.forbidden");
         }
@@ -293,7 +308,7 @@ public class AgencyService {
                 Audience.organisation(notify),
                 "services.notify.orderStep",
                 List.of(String.valueOf(id), to.name()),
-                "/agencies/" + o.agencyId(),
+                "/service-orders/" + id,
                 null,
                 null));
         return order(id, actor);
