@@ -18,6 +18,12 @@ public class PageForms {
         this.messages = messages;
     }
 
+    /** A form field's text, stripped; null when missing or blank. */
+    public static String text(Map<String, String> form, String key) {
+        String v = form.get(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     /** Puts empty form state into the model unless a refusal already put its own. */
     public void none(Model model) {
         if (!model.containsAttribute("errorForm")) {

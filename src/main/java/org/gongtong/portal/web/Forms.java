@@ -30,7 +30,6 @@ final class Forms {
     }
 
     static String text(Map<String, String> form, String key) {
-        String v = form.get(key);
-        return v == null || v.isBlank() ? null : v.strip();
+        return org.gongtong.platform.PageForms.text(form, key);
     }
 }

@@ -1,5 +1,7 @@
 package org.gongtong.services.web;
 
+import static org.gongtong.platform.PageForms.text;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import org.gongtong.identity.Actor;
@@ -38,11 +40,6 @@ class AgencyPages {
 
     private static Actor actor() {
         return Actor.current().orElseThrow();
-    }
-
-    private static String text(Map<String, String> form, String key) {
-        String v = form.get(key);
-        return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static BigDecimal money(Map<String, String> form, String key) {

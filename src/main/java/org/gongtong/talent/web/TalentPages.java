@@ -1,5 +1,7 @@
 package org.gongtong.talent.web;
 
+import static org.gongtong.platform.PageForms.text;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,11 +46,6 @@ class TalentPages {
 
     private static Actor actor() {
         return Actor.current().orElseThrow();
-    }
-
-    private static String text(Map<String, String> form, String key) {
-        String v = form.get(key);
-        return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static Long id(Map<String, String> form, String key) {
