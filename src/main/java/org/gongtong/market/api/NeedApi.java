@@ -49,15 +49,17 @@ class NeedApi {
             @RequestParam(required = false) Boolean shared,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        NeedCriteria c = criteria(q, industry, county, organisationId, cooperation, status);
-        c = new NeedCriteria(c.q(), c.industry(), c.county(), c.organisationId(), c.cooperation(), c.status(), shared);
-        return market.needs(c, actor(), PageRequest.of(page, size));
+        return market.needs(
+                criteria(q, industry, county, organisationId, cooperation, status, shared),
+                actor(),
+                PageRequest.of(page, size));
     }
 
+    /** The list's filters (also those of its export). */
     static NeedCriteria criteria(
-            String q, String industry, String county, Long org, String cooperation, String status) {
+            String q, String industry, String county, Long org, String cooperation, String status, Boolean shared) {
         List<Cooperation> c = Market.cooperation(cooperation);
-        return new NeedCriteria(q, industry, county, org, c.isEmpty() ? null : c.get(0), status);
+        return new NeedCriteria(q, industry, county, org, c.isEmpty() ? null : c.get(0), status, shared);
     }
 
     @PostMapping

@@ -48,11 +48,17 @@ class ResultApi {
             @RequestParam(required = false) Integer minTrl,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        List<Cooperation> c = Market.cooperation(cooperation);
         return market.results(
-                new ResultCriteria(q, industry, county, organisationId, c.isEmpty() ? null : c.get(0), minTrl),
+                criteria(q, industry, county, organisationId, cooperation, minTrl),
                 actor(),
                 PageRequest.of(page, size));
+    }
+
+    /** The list's filters (also those of its export). */
+    static ResultCriteria criteria(
+            String q, String industry, String county, Long org, String cooperation, Integer minTrl) {
+        List<Cooperation> c = Market.cooperation(cooperation);
+        return new ResultCriteria(q, industry, county, org, c.isEmpty() ? null : c.get(0), minTrl);
     }
 
     @PostMapping("/results")
@@ -97,8 +103,9 @@ class ResultApi {
     }
 
     @GetMapping("/patents")
+    @Operation(summary = "Patents (filter resultId); those of results the caller may not see are left out")
     List<Patent> patents(@RequestParam(required = false) Long resultId) {
-        return market.patents(resultId);
+        return market.patents(resultId, actor());
     }
 
     @PostMapping("/patents")
