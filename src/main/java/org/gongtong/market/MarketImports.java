@@ -46,10 +46,13 @@ public class MarketImports {
     /**
      * What an Excel import did.
      *
+     * @param id the import's id (its audit entry is {@code market.import} on entity type {@code
+     *     kind.plural()} with this id)
      * @param done false when the file could not be read or the write failed (nothing imported)
      * @param importedRows the sheet rows imported, with {@code ids} the records created for them
      */
     public record Report(
+            String id,
             MarketSheets.Kind kind,
             Mode mode,
             boolean done,
@@ -88,13 +91,14 @@ public class MarketImports {
     /** Imports an uploaded .xlsx of the kind and returns the per-row report. */
     public Report fromXlsx(MarketSheets.Kind kind, byte[] xlsx, Mode mode, Actor actor) {
         Mode m = mode == null ? Mode.ALL_OR_NOTHING : mode;
+        String importId = java.util.UUID.randomUUID().toString();
         List<MarketSheets.SheetRow> rows;
         try {
             rows = sheets.read(kind, new ByteArrayInputStream(xlsx == null ? new byte[0] : xlsx));
         } catch (IllegalArgumentException e) {
-            return failed(kind, m, 0, List.of(), e.getMessage());
+            return failed(importId, kind, m, 0, List.of(), e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return failed(kind, m, 0, List.of(), messages.get("import.unreadable"));
+            return failed(importId, kind, m, 0, List.of(), messages.get("import.unreadable"));
         }
         List<RowError> errors = new ArrayList<>();
         Map<Integer, Market.Checked<?>> valid = new LinkedHashMap<>();
@@ -129,6 +133,7 @@ public class MarketImports {
         int rejected = rows.size() - valid.size();
         if (m == Mode.ALL_OR_NOTHING && rejected > 0) {
             return new Report(
+                    importId,
                     kind,
                     m,
                     true,
@@ -150,7 +155,7 @@ public class MarketImports {
                 audit.record(
                         "market.import",
                         kind.plural(),
-                        null,
+                        importId,
                         null,
                         Map.of(
                                 "mode", m.name(),
@@ -161,9 +166,10 @@ public class MarketImports {
                 return created;
             });
         } catch (RuntimeException e) {
-            return failed(kind, m, rows.size(), errors, messages.get("import.failedNothing"));
+            return failed(importId, kind, m, rows.size(), errors, messages.get("import.failedNothing"));
         }
         return new Report(
+                importId,
                 kind,
                 m,
                 true,
@@ -176,8 +182,9 @@ public class MarketImports {
                 messages.get("import.done", ids.size(), rejected));
     }
 
-    private static Report failed(MarketSheets.Kind kind, Mode mode, int total, List<RowError> errors, String message) {
-        return new Report(kind, mode, false, total, 0, 0, errors, List.of(), List.of(), message);
+    private static Report failed(
+            String id, MarketSheets.Kind kind, Mode mode, int total, List<RowError> errors, String message) {
+        return new Report(id, kind, mode, false, total, 0, 0, errors, List.of(), List.of(), message);
     }
 
     private Market.Checked<?> check(MarketSheets.Kind kind, Object form, Actor actor) {
