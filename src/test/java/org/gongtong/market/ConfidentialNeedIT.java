@@ -85,7 +85,12 @@ class ConfidentialNeedIT {
         Actor ownerActor = new Actor(
                 ownerUser.id(), ownerUser.username(), ownerUser.username(), Role.ENTERPRISE_USER, ownerOrg, null);
 
-        String w = Api.unique("保密").replace("-", "");
+        // a word of ASCII letters found in no other record (Chinese words would match other tests' records)
+        StringBuilder word = new StringBuilder("cfd");
+        for (char c : Api.unique("w").substring(2).toCharArray()) {
+            word.append(Character.isDigit(c) ? (char) ('a' + (c - '0')) : c);
+        }
+        String w = word.toString();
         String secret = "保密需求 " + w;
         String open = "公开需求 " + w;
         LocalDate deadline = LocalDate.now(clock).plusDays(60);

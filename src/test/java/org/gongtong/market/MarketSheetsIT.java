@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,7 +144,7 @@ class MarketSheetsIT {
         JsonNode en = upload("needs", xlsx, "ALL_OR_NOTHING", "en");
         assertThat(en.get("message").asString()).contains("nothing was imported");
         assertThat(en.get("errors").toString())
-                .contains("Unknown cooperation form")
+                .contains("Unknown form of cooperation")
                 .contains("Budget to (yuan)");
 
         // a row failing the need's own checks (description required) once the cells read well
@@ -179,8 +178,7 @@ class MarketSheetsIT {
                 .extracting(AuditLog.AuditRecord::action)
                 .contains("market.need.create");
         // indexed after the commit like any other change
-        JsonNode hits =
-                api.getJson("/api/v1/search?type=need&q=" + URLEncoder.encode(w, StandardCharsets.UTF_8), admin);
+        JsonNode hits = api.getJson("/api/v1/search?type=need&q=" + w, admin);
         assertThat(hits.toString()).contains(w + " A", w + " E");
     }
 
@@ -218,8 +216,7 @@ class MarketSheetsIT {
                 null);
         assertThat(e.get("imported").asInt()).isEqualTo(1);
         assertThat(e.get("errors").size()).isEqualTo(2); // name and fields of row 3
-        assertThat(api.getJson("/api/v1/search?type=expert&q=" + URLEncoder.encode(w, StandardCharsets.UTF_8), admin)
-                        .toString())
+        assertThat(api.getJson("/api/v1/search?type=expert&q=" + w, admin).toString())
                 .contains(name);
 
         String number = Api.unique("CN").replace("-", "");
@@ -252,14 +249,11 @@ class MarketSheetsIT {
         assertThat(p.get("errors").toString()).contains("第 2 行", "已登记");
 
         // exports: the filtered lists, every record type
-        List<List<String>> results =
-                cells(download("/api/v1/results/export?q=" + URLEncoder.encode(w, StandardCharsets.UTF_8)));
+        List<List<String>> results = cells(download("/api/v1/results/export?q=" + w));
         assertThat(results).hasSize(2);
         assertThat(results.get(1)).contains(String.valueOf(resultId), w + " 一", "7", "许可");
-        assertThat(cells(download("/api/v1/results/export?minTrl=8&q=" + URLEncoder.encode(w, StandardCharsets.UTF_8))))
-                .hasSize(1);
-        List<List<String>> experts =
-                cells(download("/api/v1/experts/export?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+        assertThat(cells(download("/api/v1/results/export?minTrl=8&q=" + w))).hasSize(1);
+        List<List<String>> experts = cells(download("/api/v1/experts/export?q=" + name));
         assertThat(experts).hasSize(2);
         assertThat(experts.get(1)).contains(name, "教授", String.valueOf(uni));
         assertThat(cells(download("/api/v1/patents/export?resultId=" + resultId)))
@@ -280,7 +274,7 @@ class MarketSheetsIT {
         assertThat(cells(page.getContentAsByteArray())).isEqualTo(patents);
 
         // an export is a valid import sheet: the result exported above imports again as a new record
-        byte[] exported = download("/api/v1/results/export?q=" + URLEncoder.encode(w, StandardCharsets.UTF_8));
+        byte[] exported = download("/api/v1/results/export?q=" + w);
         JsonNode again = upload("results", exported, "ALL_OR_NOTHING", null);
         assertThat(again.get("imported").asInt()).as(again.toString()).isEqualTo(1);
     }

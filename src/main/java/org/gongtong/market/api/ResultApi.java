@@ -109,10 +109,35 @@ class ResultApi {
     }
 
     @PostMapping("/patents")
-    ResponseEntity<Patent> createPatent(@RequestBody Patent form) {
-        Patent p = market.createPatent(form, actor(), false);
+    @Operation(
+            summary = "Record a patent",
+            description = "{number, title, summary?, ipc?, status? (default GRANTED), ownerOrganisationId?, resultId?}")
+    ResponseEntity<Patent> createPatent(@RequestBody PatentForm form) {
+        Patent p = market.createPatent(
+                new Patent(
+                        0,
+                        form.number(),
+                        form.title(),
+                        form.summary(),
+                        form.ipc(),
+                        form.status(),
+                        form.ownerOrganisationId(),
+                        form.resultId(),
+                        false),
+                actor(),
+                false);
         return ResponseEntity.created(URI.create("/api/v1/patents/" + p.id())).body(p);
     }
+
+    /** What a patent is recorded with (the record's id and demo flag are not the caller's to set). */
+    record PatentForm(
+            String number,
+            String title,
+            String summary,
+            String ipc,
+            String status,
+            Long ownerOrganisationId,
+            Long resultId) {}
 
     private static Actor actor() {
         return Actor.current().orElseThrow();
