@@ -409,11 +409,6 @@ public class Market {
         return experts.patent(id).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
-    public List<Patent> patents(Long resultId) {
-        return experts.patents(resultId);
-    }
-
     /**
      * Patents for a caller: those linked to a result it may not see are left out (the link would
      * tell of a confidential result).

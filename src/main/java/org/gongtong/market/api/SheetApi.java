@@ -7,8 +7,6 @@ import java.io.IOException;
 import org.gongtong.identity.Actor;
 import org.gongtong.market.MarketImports;
 import org.gongtong.market.MarketSheets;
-import org.gongtong.market.NeedCriteria;
-import org.gongtong.market.ResultCriteria;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.Xlsx;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Excel in and out for needs, results, experts and patents: templates, imports, filtered exports. */
+/**
+ * Excel in and out for needs, results, experts and patents: templates, imports, and the exports of
+ * experts and patents (needs and results export beside their lists, with the same filters).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Market Excel", description = "技术需求、科技成果、专家、专利: Excel templates, imports and exports")
@@ -58,39 +59,6 @@ class SheetApi {
             throw DomainException.invalid("file", "import.fileRequired");
         }
         return imports.fromXlsx(MarketSheets.Kind.of(kind), file.getBytes(), mode, actor());
-    }
-
-    @GetMapping(value = "/needs/export", produces = Xlsx.CONTENT_TYPE)
-    @Operation(summary = "Export the needs the caller may see under the list's filters to .xlsx")
-    void exportNeeds(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String county,
-            @RequestParam(required = false) Long organisationId,
-            @RequestParam(required = false) String cooperation,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean shared,
-            HttpServletResponse response)
-            throws IOException {
-        NeedCriteria c = NeedApi.criteria(q, industry, county, organisationId, cooperation, status, shared);
-        attachment(response, "needs");
-        sheets.exportNeeds(c, actor(), response.getOutputStream());
-    }
-
-    @GetMapping(value = "/results/export", produces = Xlsx.CONTENT_TYPE)
-    @Operation(summary = "Export the results the caller may see under the list's filters to .xlsx")
-    void exportResults(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String county,
-            @RequestParam(required = false) Long organisationId,
-            @RequestParam(required = false) String cooperation,
-            @RequestParam(required = false) Integer minTrl,
-            HttpServletResponse response)
-            throws IOException {
-        ResultCriteria c = ResultApi.criteria(q, industry, county, organisationId, cooperation, minTrl);
-        attachment(response, "results");
-        sheets.exportResults(c, actor(), response.getOutputStream());
     }
 
     @GetMapping(value = "/experts/export", produces = Xlsx.CONTENT_TYPE)
