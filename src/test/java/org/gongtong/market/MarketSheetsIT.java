@@ -102,6 +102,10 @@ class MarketSheetsIT {
             assertThat(t.get(0)).as(kind).noneMatch(h -> h.equals("编号")); // export-only column
         }
         assertThat(cells(download("/api/v1/needs/import-template")).get(0)).contains("标题*", "需求描述*", "合作方式*", "机构编号");
+        // the list's filters are bound alike for the list and its export; a wrong one is a 400 problem
+        for (String url : List.of("/api/v1/needs?organisationId=abc", "/api/v1/needs/export?organisationId=abc")) {
+            mvc.perform(Api.bearer(get(url), admin)).andExpect(status().isBadRequest());
+        }
         // the page offers the same templates
         var page = mvc.perform(api.asAdmin(get("/market/import/template?kind=PATENT")))
                 .andExpect(status().isOk())
