@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MarketImports {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarketImports.class);
+
     public enum Mode {
         ALL_OR_NOTHING,
         VALID_ROWS
@@ -166,6 +168,7 @@ public class MarketImports {
                 return created;
             });
         } catch (RuntimeException e) {
+            log.warn("Market import {} of {} rolled back", importId, kind.plural(), e);
             return failed(importId, kind, m, rows.size(), errors, messages.get("import.failedNothing"));
         }
         return new Report(
