@@ -2,7 +2,11 @@ package org.gongtong.market;
 
 import java.time.Instant;
 
-/** A match taken up by a broker or a party and followed towards a contract. */
+/**
+ * A match taken up by a broker or a party and followed towards a contract; {@code contactedAt}
+ * and {@code signedAt} are when it first reached a conversation and a signed contract (kept if it
+ * is dropped later).
+ */
 public record Brokerage(
         long id,
         long needId,
@@ -18,4 +22,17 @@ public record Brokerage(
         String notes,
         String industry,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Instant contactedAt,
+        Instant signedAt) {
+
+    /** Did the parties talk (the match counts as an introduction)? */
+    public boolean introduced() {
+        return contactedAt != null;
+    }
+
+    /** Did it reach a signed contract (counts in the conversion)? */
+    public boolean converted() {
+        return signedAt != null;
+    }
+}

@@ -93,7 +93,11 @@ public class Brokerages implements CollaborationEdges {
         if (note != null && !note.isBlank()) {
             notes = (notes.isEmpty() ? "" : notes + "\n") + clock.instant() + " " + note.strip();
         }
-        jdbc.sql("UPDATE brokerage SET status = :s, drop_reason = :r, notes = :n, updated_at = :at WHERE id = :id")
+        // the first conversation and the signature are kept when the brokerage is dropped later
+        String milestones = (to.introduced() ? ", contacted_at = COALESCE(contacted_at, :at)" : "")
+                + (to == BrokerageStatus.SIGNED ? ", signed_at = COALESCE(signed_at, :at)" : "");
+        jdbc.sql("UPDATE brokerage SET status = :s, drop_reason = :r, notes = :n, updated_at = :at" + milestones
+                        + " WHERE id = :id")
                 .param("s", to.name())
                 .param("r", to == BrokerageStatus.DROPPED ? reason.strip() : b.dropReason())
                 .param("n", notes.length() > 4000 ? notes.substring(notes.length() - 4000) : notes)
@@ -152,7 +156,7 @@ public class Brokerages implements CollaborationEdges {
 
     /**
      * Brokerages (the matches taken up) per county of the need's organisation; {@code introduced}
-     * keeps those that reached a conversation. Scoped like needs.
+     * keeps those that reached a conversation (even if dropped later). Scoped like needs.
      */
     @Transactional(readOnly = true)
     public org.gongtong.platform.PageResult<Brokerage> page(
@@ -165,7 +169,7 @@ public class Brokerages implements CollaborationEdges {
             p.put("county", county);
         }
         if (introduced) {
-            w.append(" AND b.status IN ('CONTACTED','NEGOTIATING','SIGNED','COMPLETED')");
+            w.append(" AND b.contacted_at IS NOT NULL");
         }
         String join = " JOIN organisation o ON o.id = n.organisation_id";
         long total = jdbc.sql("SELECT COUNT(*) FROM brokerage b JOIN tech_need n ON n.id = b.need_id" + join + w)
@@ -181,7 +185,11 @@ public class Brokerages implements CollaborationEdges {
         return new org.gongtong.platform.PageResult<>(rows, total, page.page(), page.size());
     }
 
-    /** Introduction rate and conversion, grouped by the need's industry or by broker. */
+    /**
+     * Introduction rate (matches that led to a conversation) and conversion (matches that led to a
+     * signed contract), grouped by the need's industry or by broker; a brokerage dropped after a
+     * conversation still counts as an introduction.
+     */
     public record Funnel(String group, long matches, long introductions, long contracts) {
         public double introductionRate() {
             return matches == 0 ? 0 : (double) introductions / matches;
@@ -196,8 +204,8 @@ public class Brokerages implements CollaborationEdges {
     public List<Funnel> funnel(boolean byBroker) {
         String group = byBroker ? "CAST(b.broker_user_id AS VARCHAR(20))" : "n.industry";
         return jdbc.sql("SELECT " + group + " AS g, COUNT(*) AS m,"
-                        + " SUM(CASE WHEN b.status IN ('CONTACTED','NEGOTIATING','SIGNED','COMPLETED') THEN 1 ELSE 0 END) AS i,"
-                        + " SUM(CASE WHEN b.status IN ('SIGNED','COMPLETED') THEN 1 ELSE 0 END) AS c"
+                        + " SUM(CASE WHEN b.contacted_at IS NOT NULL THEN 1 ELSE 0 END) AS i,"
+                        + " SUM(CASE WHEN b.signed_at IS NOT NULL THEN 1 ELSE 0 END) AS c"
                         + " FROM brokerage b JOIN tech_need n ON n.id = b.need_id GROUP BY " + group
                         + " ORDER BY 2 DESC")
                 .query((rs, i) -> new Funnel(rs.getString("g"), rs.getLong("m"), rs.getLong("i"), rs.getLong("c")))
@@ -244,6 +252,8 @@ public class Brokerages implements CollaborationEdges {
                 rs.getString("notes"),
                 rs.getString("need_industry"),
                 Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "contacted_at"),
+                Sql.instant(rs, "signed_at"));
     }
 }

@@ -108,28 +108,44 @@ class Experts {
         return keys.getKey().longValue();
     }
 
+    boolean patentNumberTaken(String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM patent WHERE patent_number = :n")
+                        .param("n", number)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    java.util.Optional<Patent> patent(long id) {
+        return jdbc.sql("SELECT * FROM patent WHERE id = :id")
+                .param("id", id)
+                .query(Experts::patent)
+                .optional();
+    }
+
     List<Patent> patents(Long resultId) {
         String sql = "SELECT * FROM patent" + (resultId == null ? "" : " WHERE result_id = :r") + " ORDER BY id DESC";
         var spec = jdbc.sql(sql);
         if (resultId != null) {
             spec = spec.param("r", resultId);
         }
-        return spec.query((rs, i) -> {
-                    long owner = rs.getLong("owner_organisation_id");
-                    Long o = rs.wasNull() ? null : owner;
-                    long res = rs.getLong("result_id");
-                    Long r = rs.wasNull() ? null : res;
-                    return new Patent(
-                            rs.getLong("id"),
-                            rs.getString("patent_number"),
-                            rs.getString("title"),
-                            rs.getString("summary"),
-                            rs.getString("ipc"),
-                            rs.getString("status"),
-                            o,
-                            r,
-                            rs.getBoolean("demo"));
-                })
-                .list();
+        return spec.query(Experts::patent).list();
+    }
+
+    static Patent patent(ResultSet rs, int i) throws SQLException {
+        long owner = rs.getLong("owner_organisation_id");
+        Long o = rs.wasNull() ? null : owner;
+        long res = rs.getLong("result_id");
+        Long r = rs.wasNull() ? null : res;
+        return new Patent(
+                rs.getLong("id"),
+                rs.getString("patent_number"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                rs.getString("ipc"),
+                rs.getString("status"),
+                o,
+                r,
+                rs.getBoolean("demo"));
     }
 }

@@ -80,6 +80,17 @@ public class Market {
 
     @Transactional
     public TechNeed createNeed(NeedForm form, Actor actor, boolean demo) {
+        return insertNeed(checkNeed(form, actor), actor, demo);
+    }
+
+    /** A form that passed every check, normalised, with the organisation it is recorded for. */
+    record Checked<F>(F form, Long organisationId) {}
+
+    /**
+     * Checks a need without writing anything: a {@link ValidationException} lists the rejected
+     * fields, a {@link DomainException} says why the actor may not post it.
+     */
+    Checked<NeedForm> checkNeed(NeedForm form, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "title", form.title(), 200);
         required(errors, "description", form.description(), 4000);
@@ -95,18 +106,25 @@ public class Market {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        NeedForm f = new NeedForm(
-                form.title().strip(),
-                form.description().strip(),
-                NeedCriteria.blank(form.industry()),
-                NeedCriteria.blank(form.field()),
-                form.budgetMin(),
-                form.budgetMax(),
-                form.cooperation(),
-                form.deadline(),
-                form.visibility() == null ? Visibility.MEMBERS : form.visibility(),
+        return new Checked<>(
+                new NeedForm(
+                        form.title().strip(),
+                        form.description().strip(),
+                        NeedCriteria.blank(form.industry()),
+                        NeedCriteria.blank(form.field()),
+                        form.budgetMin(),
+                        form.budgetMax(),
+                        form.cooperation(),
+                        form.deadline(),
+                        form.visibility() == null ? Visibility.MEMBERS : form.visibility(),
+                        org),
                 org);
-        long id = needs.insert(f, org, actor.userId() == 0 ? null : actor.userId(), demo, clock.instant());
+    }
+
+    /** Writes a checked need (in the caller's transaction): audited, indexed after commit, matched. */
+    TechNeed insertNeed(Checked<NeedForm> c, Actor actor, boolean demo) {
+        long org = c.organisationId();
+        long id = needs.insert(c.form(), org, actor.userId() == 0 ? null : actor.userId(), demo, clock.instant());
         TechNeed need = needs.find(id).orElseThrow();
         audit.record("market.need.create", "tech_need", id, null, need.title() + " [" + need.visibility() + "]");
         events.publishEvent(new SearchDocumentChanged(document(need)));
@@ -155,6 +173,11 @@ public class Market {
 
     @Transactional
     public TechResult createResult(ResultForm form, Actor actor, boolean demo) {
+        return insertResult(checkResult(form, actor), demo);
+    }
+
+    /** Checks a result without writing anything (see {@link #checkNeed}). */
+    Checked<ResultForm> checkResult(ResultForm form, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "title", form.title(), 200);
         required(errors, "summary", form.summary(), 4000);
@@ -171,19 +194,25 @@ public class Market {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        ResultForm f = new ResultForm(
-                form.title().strip(),
-                form.summary().strip(),
-                form.trl(),
-                NeedCriteria.blank(form.ipSummary()),
-                NeedCriteria.blank(form.industry()),
-                NeedCriteria.blank(form.field()),
-                form.cooperation(),
-                form.price(),
-                NeedCriteria.blank(form.terms()),
-                form.visibility() == null ? Visibility.PUBLIC : form.visibility(),
+        return new Checked<>(
+                new ResultForm(
+                        form.title().strip(),
+                        form.summary().strip(),
+                        form.trl(),
+                        NeedCriteria.blank(form.ipSummary()),
+                        NeedCriteria.blank(form.industry()),
+                        NeedCriteria.blank(form.field()),
+                        form.cooperation(),
+                        form.price(),
+                        NeedCriteria.blank(form.terms()),
+                        form.visibility() == null ? Visibility.PUBLIC : form.visibility(),
+                        org),
                 org);
-        long id = results.insert(f, org, demo, clock.instant());
+    }
+
+    /** Writes a checked result (in the caller's transaction): audited, indexed after commit. */
+    TechResult insertResult(Checked<ResultForm> c, boolean demo) {
+        long id = results.insert(c.form(), c.organisationId(), demo, clock.instant());
         TechResult r = results.find(id).orElseThrow();
         audit.record("market.result.create", "tech_result", id, null, r.title());
         events.publishEvent(new SearchDocumentChanged(document(r)));
@@ -263,12 +292,17 @@ public class Market {
 
     @Transactional
     public Expert createExpert(ExpertForm form, Actor actor, boolean demo) {
+        return insertExpert(checkExpert(form, actor), demo);
+    }
+
+    /** Checks an expert without writing anything (see {@link #checkNeed}). */
+    Checked<ExpertForm> checkExpert(ExpertForm form, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "name", form.name(), 100);
         required(errors, "fields", form.fields(), 500);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        optional(errors, "title", form.title(), 100);
+        optional(errors, "profile", form.profile(), 4000);
+        optional(errors, "cooperationHistory", form.cooperationHistory(), 2000);
         Long org = form.organisationId();
         if (org != null && !actor.citywide() && !org.equals(actor.organisationId())) {
             throw DomainException.forbidden("market.error.notYourOrganisation");
@@ -276,13 +310,33 @@ public class Market {
         if (org == null && !actor.citywide()) {
             org = actor.organisationId();
         }
+        if (org != null && directory.lookup(org).isEmpty()) {
+            errors.add(new FieldError("organisationId", messages.get("market.error.organisationUnknown")));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new Checked<>(
+                new ExpertForm(
+                        org,
+                        form.name().strip(),
+                        NeedCriteria.blank(form.title()),
+                        form.fields().strip(),
+                        NeedCriteria.blank(form.profile()),
+                        NeedCriteria.blank(form.cooperationHistory())),
+                org);
+    }
+
+    /** Writes a checked expert (in the caller's transaction): audited, indexed after commit. */
+    Expert insertExpert(Checked<ExpertForm> c, boolean demo) {
+        ExpertForm f = c.form();
         long id = experts.insert(
-                org,
-                form.name().strip(),
-                NeedCriteria.blank(form.title()),
-                form.fields().strip(),
-                NeedCriteria.blank(form.profile()),
-                NeedCriteria.blank(form.cooperationHistory()),
+                c.organisationId(),
+                f.name(),
+                f.title(),
+                f.fields(),
+                f.profile(),
+                f.cooperationHistory(),
                 demo,
                 clock.instant());
         Expert e = experts.find(id).orElseThrow();
@@ -298,9 +352,31 @@ public class Market {
 
     @Transactional
     public Patent createPatent(Patent p, Actor actor, boolean demo) {
+        return insertPatent(checkPatent(p, actor), demo);
+    }
+
+    /**
+     * Checks a patent without writing anything: number and title required, the number not yet
+     * recorded, a linked result visible to and (unless staff) owned by the actor's organisation.
+     */
+    Checked<Patent> checkPatent(Patent p, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "number", p.number(), 64);
         required(errors, "title", p.title(), 300);
+        optional(errors, "summary", p.summary(), 4000);
+        optional(errors, "ipc", p.ipc(), 64);
+        optional(errors, "status", p.status(), 32);
+        if (p.number() != null
+                && !p.number().isBlank()
+                && experts.patentNumberTaken(p.number().strip())) {
+            errors.add(new FieldError(
+                    "number",
+                    messages.get("market.error.patentNumberTaken", p.number().strip())));
+        }
+        if (p.ownerOrganisationId() != null
+                && directory.lookup(p.ownerOrganisationId()).isEmpty()) {
+            errors.add(new FieldError("ownerOrganisationId", messages.get("market.error.organisationUnknown")));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -310,29 +386,45 @@ public class Market {
                 throw DomainException.forbidden("market.error.notYourOrganisation");
             }
         }
-        long id = experts.insertPatent(
+        return new Checked<>(
                 new Patent(
                         0,
                         p.number().strip(),
                         p.title().strip(),
-                        p.summary(),
-                        p.ipc(),
-                        p.status() == null ? "GRANTED" : p.status(),
+                        NeedCriteria.blank(p.summary()),
+                        NeedCriteria.blank(p.ipc()),
+                        p.status() == null || p.status().isBlank()
+                                ? "GRANTED"
+                                : p.status().strip(),
                         p.ownerOrganisationId(),
                         p.resultId(),
-                        demo),
-                demo,
-                clock.instant());
-        audit.record("market.patent.create", "patent", id, null, p.number());
-        return experts.patents(p.resultId()).stream()
-                .filter(x -> x.id() == id)
-                .findFirst()
-                .orElseThrow();
+                        false),
+                p.ownerOrganisationId());
     }
 
+    /** Writes a checked patent (in the caller's transaction), audited. */
+    Patent insertPatent(Checked<Patent> c, boolean demo) {
+        long id = experts.insertPatent(c.form(), demo, clock.instant());
+        audit.record("market.patent.create", "patent", id, null, c.form().number());
+        return experts.patent(id).orElseThrow();
+    }
+
+    /**
+     * Patents for a caller: those linked to a result it may not see are left out (the link would
+     * tell of a confidential result).
+     */
     @Transactional(readOnly = true)
-    public List<Patent> patents(Long resultId) {
-        return experts.patents(resultId);
+    public List<Patent> patents(Long resultId, Actor actor) {
+        SearchScope scope = SearchScope.of(actor);
+        Map<Long, Boolean> visible = new java.util.HashMap<>();
+        return experts.patents(resultId).stream()
+                .filter(p -> p.resultId() == null
+                        || visible.computeIfAbsent(
+                                p.resultId(),
+                                id -> results.find(id)
+                                        .map(r -> scope.maySee(r.visibility(), r.organisationId()))
+                                        .orElse(false)))
+                .toList();
     }
 
     // ---------------------------------------------------------------- matching
@@ -501,6 +593,12 @@ public class Market {
             return -1;
         }
         return actor.organisationId();
+    }
+
+    private void optional(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.add(new FieldError(field, messages.get("market.error.tooLong", max)));
+        }
     }
 
     private void required(List<FieldError> errors, String field, String value, int max) {

@@ -85,6 +85,12 @@ public class TechContracts {
                 || directory.lookup(seller).isEmpty()) {
             throw DomainException.invalid("buyerOrganisationId", "market.error.organisationUnknown");
         }
+        if (r.buyerOrganisationId() == seller) {
+            throw DomainException.invalid("buyerOrganisationId", "market.error.sameParties");
+        }
+        if (r.brokerageId() != null) {
+            checkParties(r.brokerageId(), seller, r.buyerOrganisationId());
+        }
         LocalDate today = LocalDate.now(clock);
         long days = ChronoUnit.DAYS.between(r.signedOn(), today);
         if (r.signedOn().isAfter(today)) {
@@ -116,6 +122,26 @@ public class TechContracts {
                 null,
                 r.contractAmount().toPlainString());
         return find(id);
+    }
+
+    /**
+     * A contract out of a brokerage is between its parties: the seller is the supplier of the
+     * matched result (when one was matched) and the buyer the organisation of the need.
+     */
+    private void checkParties(long brokerageId, long seller, long buyer) {
+        var parties = jdbc.sql("SELECT b.supplier_organisation_id, n.organisation_id FROM brokerage b"
+                        + " JOIN tech_need n ON n.id = b.need_id WHERE b.id = :id")
+                .param("id", brokerageId)
+                .query((rs, i) -> {
+                    long s = rs.getLong(1);
+                    return new Long[] {rs.wasNull() ? null : s, rs.getLong(2)};
+                })
+                .optional()
+                .orElseThrow(
+                        () -> DomainException.invalid("brokerageId", "market.error.brokerageNotFound", brokerageId));
+        if ((parties[0] != null && parties[0] != seller) || parties[1] != buyer) {
+            throw DomainException.invalid("brokerageId", "market.error.contractParties");
+        }
     }
 
     /**

@@ -2,17 +2,22 @@ package org.gongtong.market.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.gongtong.identity.Actor;
 import org.gongtong.market.Cooperation;
 import org.gongtong.market.Market;
 import org.gongtong.market.MarketImports;
+import org.gongtong.market.MarketSheets;
 import org.gongtong.market.NeedCriteria;
 import org.gongtong.market.NeedForm;
 import org.gongtong.market.TechNeed;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Xlsx;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +34,28 @@ class NeedApi {
 
     private final Market market;
     private final MarketImports imports;
+    private final MarketSheets sheets;
 
-    NeedApi(Market market, MarketImports imports) {
+    NeedApi(Market market, MarketImports imports, MarketSheets sheets) {
         this.market = market;
         this.imports = imports;
+        this.sheets = sheets;
+    }
+
+    /** The list's filters as query parameters; its export takes the same. */
+    record Filters(
+            String q,
+            String industry,
+            String county,
+            Long organisationId,
+            String cooperation,
+            String status,
+            Boolean shared) {
+
+        NeedCriteria criteria() {
+            List<Cooperation> c = Market.cooperation(cooperation);
+            return new NeedCriteria(q, industry, county, organisationId, c.isEmpty() ? null : c.get(0), status, shared);
+        }
     }
 
     @GetMapping
@@ -40,24 +63,17 @@ class NeedApi {
             summary =
                     "Needs the caller may see; filters q, industry, county, organisationId, cooperation, status, shared=true (not confidential)")
     PageResult<TechNeed> list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String county,
-            @RequestParam(required = false) Long organisationId,
-            @RequestParam(required = false) String cooperation,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean shared,
+            @ParameterObject Filters filters,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        NeedCriteria c = criteria(q, industry, county, organisationId, cooperation, status);
-        c = new NeedCriteria(c.q(), c.industry(), c.county(), c.organisationId(), c.cooperation(), c.status(), shared);
-        return market.needs(c, actor(), PageRequest.of(page, size));
+        return market.needs(filters.criteria(), actor(), PageRequest.of(page, size));
     }
 
-    static NeedCriteria criteria(
-            String q, String industry, String county, Long org, String cooperation, String status) {
-        List<Cooperation> c = Market.cooperation(cooperation);
-        return new NeedCriteria(q, industry, county, org, c.isEmpty() ? null : c.get(0), status);
+    @GetMapping(value = "/export", produces = Xlsx.CONTENT_TYPE)
+    @Operation(summary = "Export the needs the caller may see under the list's filters to .xlsx")
+    void export(@ParameterObject Filters filters, HttpServletResponse response) throws IOException {
+        SheetApi.attachment(response, "needs");
+        sheets.exportNeeds(filters.criteria(), actor(), response.getOutputStream());
     }
 
     @PostMapping

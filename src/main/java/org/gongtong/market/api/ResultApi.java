@@ -2,19 +2,24 @@ package org.gongtong.market.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.gongtong.identity.Actor;
 import org.gongtong.market.Cooperation;
 import org.gongtong.market.Market;
 import org.gongtong.market.MarketImports;
+import org.gongtong.market.MarketSheets;
 import org.gongtong.market.Patent;
 import org.gongtong.market.ResultCriteria;
 import org.gongtong.market.ResultForm;
 import org.gongtong.market.TechResult;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Xlsx;
 import org.gongtong.search.SearchHit;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,28 +36,37 @@ class ResultApi {
 
     private final Market market;
     private final MarketImports imports;
+    private final MarketSheets sheets;
 
-    ResultApi(Market market, MarketImports imports) {
+    ResultApi(Market market, MarketImports imports, MarketSheets sheets) {
         this.market = market;
         this.imports = imports;
+        this.sheets = sheets;
+    }
+
+    /** The list's filters as query parameters; its export takes the same. */
+    record Filters(String q, String industry, String county, Long organisationId, String cooperation, Integer minTrl) {
+
+        ResultCriteria criteria() {
+            List<Cooperation> c = Market.cooperation(cooperation);
+            return new ResultCriteria(q, industry, county, organisationId, c.isEmpty() ? null : c.get(0), minTrl);
+        }
     }
 
     @GetMapping("/results")
     @Operation(summary = "Results; filters q, industry, county, organisationId, cooperation, minTrl")
     PageResult<TechResult> list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String county,
-            @RequestParam(required = false) Long organisationId,
-            @RequestParam(required = false) String cooperation,
-            @RequestParam(required = false) Integer minTrl,
+            @ParameterObject Filters filters,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        List<Cooperation> c = Market.cooperation(cooperation);
-        return market.results(
-                new ResultCriteria(q, industry, county, organisationId, c.isEmpty() ? null : c.get(0), minTrl),
-                actor(),
-                PageRequest.of(page, size));
+        return market.results(filters.criteria(), actor(), PageRequest.of(page, size));
+    }
+
+    @GetMapping(value = "/results/export", produces = Xlsx.CONTENT_TYPE)
+    @Operation(summary = "Export the results the caller may see under the list's filters to .xlsx")
+    void export(@ParameterObject Filters filters, HttpServletResponse response) throws IOException {
+        SheetApi.attachment(response, "results");
+        sheets.exportResults(filters.criteria(), actor(), response.getOutputStream());
     }
 
     @PostMapping("/results")
@@ -97,15 +111,41 @@ class ResultApi {
     }
 
     @GetMapping("/patents")
+    @Operation(summary = "Patents (filter resultId); those of results the caller may not see are left out")
     List<Patent> patents(@RequestParam(required = false) Long resultId) {
-        return market.patents(resultId);
+        return market.patents(resultId, actor());
     }
 
     @PostMapping("/patents")
-    ResponseEntity<Patent> createPatent(@RequestBody Patent form) {
-        Patent p = market.createPatent(form, actor(), false);
+    @Operation(
+            summary = "Record a patent",
+            description = "{number, title, summary?, ipc?, status? (default GRANTED), ownerOrganisationId?, resultId?}")
+    ResponseEntity<Patent> createPatent(@RequestBody PatentForm form) {
+        Patent p = market.createPatent(
+                new Patent(
+                        0,
+                        form.number(),
+                        form.title(),
+                        form.summary(),
+                        form.ipc(),
+                        form.status(),
+                        form.ownerOrganisationId(),
+                        form.resultId(),
+                        false),
+                actor(),
+                false);
         return ResponseEntity.created(URI.create("/api/v1/patents/" + p.id())).body(p);
     }
+
+    /** What a patent is recorded with (the record's id and demo flag are not the caller's to set). */
+    record PatentForm(
+            String number,
+            String title,
+            String summary,
+            String ipc,
+            String status,
+            Long ownerOrganisationId,
+            Long resultId) {}
 
     private static Actor actor() {
         return Actor.current().orElseThrow();
