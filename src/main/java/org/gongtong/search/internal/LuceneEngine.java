@@ -220,10 +220,19 @@ public final class LuceneEngine implements Closeable {
      */
     public void expungeDeletesIfSmall() {
         try {
-            if (writer.hasDeletions() && writer.getDocStats().maxDoc < SMALL_INDEX) {
-                writer.forceMergeDeletes(true);
+            if (writer.getDocStats().maxDoc < SMALL_INDEX) {
+                // a background merge that already holds a segment is not waited for by
+                // forceMergeDeletes and carries deletions made meanwhile into its result: repeat
+                for (int i = 0; i < 200 && writer.hasDeletions(); i++) {
+                    writer.forceMergeDeletes(true);
+                    if (writer.hasDeletions()) {
+                        Thread.sleep(5);
+                    }
+                }
             }
             searchers.maybeRefreshBlocking();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
