@@ -18,6 +18,11 @@ public class GongtongApplication {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(MatchEvaluation.run(rest, System.out, System.err));
         }
+        if (args.length > 0 && "search-bench".equals(args[0])) {
+            // the search engine at scale (bench/search-1m.sh): no Spring context, only a temporary folder
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            System.exit(org.gongtong.search.SearchBenchmark.run(rest, System.out, System.err));
+        }
         SpringApplication.run(GongtongApplication.class, args);
     }
 }

@@ -1,5 +1,7 @@
 package org.gongtong.search.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,36 +12,86 @@ import java.util.Map;
  * a text belongs to, learned from the indexed records themselves as they are indexed. At query
  * time it gives the posterior over categories; the ranker raises records of likely categories —
  * the asker's words rarely are the document's words, but they usually point at its discipline.
+ *
+ * <p>The counts are kept per term (the categories a term occurs in, sparse), so a query costs one
+ * look-up per query term plus one step per (term, category it occurs in), not terms × categories
+ * map look-ups: the smoothed log-likelihood of a category is
+ * {@code Σ_t log(tf+μp) − m·log(size+μ) = Σ_t log(μp) − m·log(size+μ) + Σ_{t: tf>0} [log(tf+μp) − log(μp)]},
+ * and the first sum is the same for every category, so it cancels in the posterior.
  */
 final class CategoryModel {
 
-    private final Map<String, Map<String, Integer>> counts = new HashMap<>();
-    private final Map<String, Long> categoryTotals = new HashMap<>();
-    private final Map<String, Integer> categoryDocs = new HashMap<>();
-    private final Map<String, Long> termTotals = new HashMap<>();
+    /** Per term: its total count and its counts in the categories it occurs in. */
+    private static final class TermCounts {
+        long total;
+        int n;
+        int[] categories = new int[2];
+        int[] counts = new int[2];
+
+        void add(int category, int count) {
+            for (int i = 0; i < n; i++) {
+                if (categories[i] == category) {
+                    counts[i] += count;
+                    return;
+                }
+            }
+            if (n == categories.length) {
+                categories = Arrays.copyOf(categories, n * 2);
+                counts = Arrays.copyOf(counts, n * 2);
+            }
+            categories[n] = category;
+            counts[n] = count;
+            n++;
+        }
+    }
+
+    private final Map<String, Integer> categoryIndex = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private long[] categoryTotals = new long[16];
+    private int[] categoryDocs = new int[16];
+    private final Map<String, TermCounts> terms = new HashMap<>();
     private long total;
     private long docs;
 
-    synchronized void learn(String category, List<String> terms, int sign) {
+    void learn(String category, List<String> tokens, int sign) {
         if (category == null || category.isBlank()) {
             return;
         }
-        Map<String, Integer> c = counts.computeIfAbsent(category, k -> new HashMap<>());
-        for (String t : terms) {
-            c.merge(t, sign, Integer::sum);
-            termTotals.merge(t, (long) sign, Long::sum);
+        // each distinct term once per record, counted outside the lock (bulk loads learn in threads)
+        Map<String, int[]> counted = new HashMap<>(tokens.size() * 2);
+        for (String t : tokens) {
+            counted.computeIfAbsent(t, k -> new int[1])[0]++;
         }
-        categoryTotals.merge(category, (long) sign * terms.size(), Long::sum);
-        categoryDocs.merge(category, sign, Integer::sum);
-        total += (long) sign * terms.size();
+        apply(category, counted, tokens.size(), sign);
+    }
+
+    private synchronized void apply(String category, Map<String, int[]> counted, int size, int sign) {
+        int c = categoryIndex.computeIfAbsent(category, k -> {
+            names.add(k);
+            if (names.size() > categoryTotals.length) {
+                categoryTotals = Arrays.copyOf(categoryTotals, names.size() * 2);
+                categoryDocs = Arrays.copyOf(categoryDocs, names.size() * 2);
+            }
+            return names.size() - 1;
+        });
+        for (Map.Entry<String, int[]> e : counted.entrySet()) {
+            int n = sign * e.getValue()[0];
+            TermCounts tc = terms.computeIfAbsent(e.getKey(), k -> new TermCounts());
+            tc.total += n;
+            tc.add(c, n);
+        }
+        categoryTotals[c] += (long) sign * size;
+        categoryDocs[c] += sign;
+        total += (long) sign * size;
         docs += sign;
     }
 
     synchronized void clear() {
-        counts.clear();
-        categoryTotals.clear();
-        categoryDocs.clear();
-        termTotals.clear();
+        categoryIndex.clear();
+        names.clear();
+        Arrays.fill(categoryTotals, 0);
+        Arrays.fill(categoryDocs, 0);
+        terms.clear();
         total = 0;
         docs = 0;
     }
@@ -48,41 +100,50 @@ final class CategoryModel {
      * Posterior over categories for the query terms, with Dirichlet smoothing {@code mu} and the
      * log-likelihood divided by {@code temperature} (naive Bayes is over-confident).
      */
-    synchronized Map<String, Double> posterior(List<String> terms, double mu, double temperature) {
+    synchronized Map<String, Double> posterior(List<String> query, double mu, double temperature) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (terms.isEmpty() || total <= 0 || counts.size() < 2) {
+        if (query.isEmpty() || total <= 0 || names.size() < 2) {
             return out;
         }
-        Map<String, Double> logs = new HashMap<>();
+        int categories = names.size();
+        double[] ll = new double[categories];
+        int known = 0;
+        for (String t : query) {
+            TermCounts tc = terms.get(t);
+            if (tc == null || tc.total <= 0) {
+                continue; // unknown everywhere: no evidence
+            }
+            known++;
+            double smoothing = mu * ((double) tc.total / total);
+            double base = Math.log(smoothing);
+            for (int i = 0; i < tc.n; i++) {
+                if (tc.counts[i] != 0) {
+                    ll[tc.categories[i]] += Math.log(tc.counts[i] + smoothing) - base;
+                }
+            }
+        }
+        double[] v = new double[categories];
         double best = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
-            long size = categoryTotals.getOrDefault(e.getKey(), 0L);
-            int nd = categoryDocs.getOrDefault(e.getKey(), 0);
-            if (nd <= 0) {
+        for (int c = 0; c < categories; c++) {
+            if (categoryDocs[c] <= 0) {
+                v[c] = Double.NaN;
                 continue;
             }
-            double ll = 0;
-            for (String t : terms) {
-                long tt = termTotals.getOrDefault(t, 0L);
-                if (tt <= 0) {
-                    continue; // unknown everywhere: no evidence
-                }
-                double pc = (double) tt / total;
-                int tf = e.getValue().getOrDefault(t, 0);
-                ll += Math.log((tf + mu * pc) / (size + mu));
-            }
-            double v = ll / temperature + Math.log((double) nd / docs);
-            logs.put(e.getKey(), v);
-            best = Math.max(best, v);
+            v[c] = (ll[c] - known * Math.log(categoryTotals[c] + mu)) / temperature
+                    + Math.log((double) categoryDocs[c] / docs);
+            best = Math.max(best, v[c]);
         }
         double sum = 0;
-        for (Map.Entry<String, Double> e : logs.entrySet()) {
-            double p = Math.exp(e.getValue() - best);
-            out.put(e.getKey(), p);
-            sum += p;
+        for (int c = 0; c < categories; c++) {
+            if (!Double.isNaN(v[c])) {
+                sum += Math.exp(v[c] - best);
+            }
         }
-        final double z = sum;
-        out.replaceAll((k, v) -> v / z);
+        for (int c = 0; c < categories; c++) {
+            if (!Double.isNaN(v[c])) {
+                out.put(names.get(c), Math.exp(v[c] - best) / sum);
+            }
+        }
         return out;
     }
 }

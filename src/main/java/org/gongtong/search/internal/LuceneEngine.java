@@ -52,6 +52,9 @@ public final class LuceneEngine implements Closeable {
     static final String KEY = "key";
     static final String TYPE = "type";
     static final String ID = "id";
+    /** The id again as doc values: ranked ids without decompressing stored documents. */
+    static final String ID_VALUES = "id.dv";
+
     static final String TEXT = "text";
     static final String TITLE = "title";
     static final String BODY = "body";
@@ -138,10 +141,46 @@ public final class LuceneEngine implements Closeable {
         }
     }
 
-    /** Adds documents known to be absent. */
+    /** Threads of a bulk load: analysis (above all the word segmenter) is the cost, and it runs per thread. */
+    static final int BULK_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    public static int bulkThreads() {
+        return BULK_THREADS;
+    }
+
+    /**
+     * Adds documents known to be absent (a rebuild, the evaluation): in {@link #BULK_THREADS}
+     * threads, each on one contiguous slice, into the one writer (no commit per document).
+     */
     public void addAllNew(Collection<SearchDocument> docs) {
-        for (SearchDocument d : docs) {
-            addNew(d);
+        List<SearchDocument> all = List.copyOf(docs);
+        int threads = Math.min(BULK_THREADS, Math.max(1, all.size() / 1000));
+        if (threads == 1) {
+            all.forEach(this::addNew);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+            int slice = (all.size() + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                List<SearchDocument> part =
+                        all.subList(Math.min(all.size(), t * slice), Math.min(all.size(), (t + 1) * slice));
+                parts.add(pool.submit(() -> part.forEach(this::addNew)));
+            }
+            for (java.util.concurrent.Future<?> f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -181,10 +220,19 @@ public final class LuceneEngine implements Closeable {
      */
     public void expungeDeletesIfSmall() {
         try {
-            if (writer.hasDeletions() && writer.getDocStats().maxDoc < SMALL_INDEX) {
-                writer.forceMergeDeletes(true);
+            if (writer.getDocStats().maxDoc < SMALL_INDEX) {
+                // a background merge that already holds a segment is not waited for by
+                // forceMergeDeletes and carries deletions made meanwhile into its result: repeat
+                for (int i = 0; i < 200 && writer.hasDeletions(); i++) {
+                    writer.forceMergeDeletes(true);
+                    if (writer.hasDeletions()) {
+                        Thread.sleep(5);
+                    }
+                }
             }
             searchers.maybeRefreshBlocking();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -276,38 +324,23 @@ public final class LuceneEngine implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                s.setSimilarity(ranker.similarity());
-                Ranker.Prepared prepared = ranker.prepare(q.text(), s);
-                Query filter = filter(q, agree);
-                Query main;
-                if (prepared.isEmpty()) {
-                    main = filter;
-                } else {
-                    BooleanQuery.Builder b = new BooleanQuery.Builder();
-                    b.add(prepared.query(), Occur.MUST);
-                    b.add(filter, Occur.FILTER);
-                    ranker.addAgreement(b, agree);
-                    main = b.build();
-                }
-                int n = q.offset() + q.limit();
-                TopDocs td = s.search(main, Math.max(1, prepared.isEmpty() ? n : ranker.pool(n)));
-                long total = td.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                        ? td.totalHits.value
-                        : s.count(main);
+                Ranked r = rank(s, q, agree, true);
                 List<SearchHit> hits = new ArrayList<>();
-                ScoreDoc[] docs = ranker.rerank(td.scoreDocs, prepared, s);
-                for (int i = q.offset(); i < Math.min(docs.length, n); i++) {
-                    SearchDocument d = fromLucene(s.storedFields().document(docs[i].doc));
+                org.apache.lucene.index.StoredFields stored = s.storedFields();
+                int n = q.offset() + q.limit();
+                for (int i = q.offset(); i < Math.min(r.docs().length, n); i++) {
+                    // stored fields only for the hits returned on this page
+                    SearchDocument d = fromLucene(stored.document(r.docs()[i].doc));
                     SearchHit.Explanation ex = explain
                             ? ranker.explain(
-                                    prepared,
+                                    r.prepared(),
                                     d,
                                     agree.industry() != null ? agree.industry() : q.industry(),
                                     agree.fields())
                             : SearchHit.Explanation.NONE;
-                    hits.add(new SearchHit(d, docs[i].score, ex));
+                    hits.add(new SearchHit(d, r.docs()[i].score, ex));
                 }
-                return new SearchResults(hits, total);
+                return new SearchResults(hits, r.total());
             } finally {
                 searchers.release(s);
             }
@@ -316,14 +349,82 @@ public final class LuceneEngine implements Closeable {
         }
     }
 
-    /** Ranked ids only (the evaluation's path: the same query as {@link #search}, no stored-field reads beyond the id). */
-    public List<String> rankIds(String text, int limit) {
-        SearchResults r = search(SearchQuery.of(text, SearchScope.ALL, limit), Agreement.NONE, false);
-        List<String> ids = new ArrayList<>(r.hits().size());
-        for (SearchHit h : r.hits()) {
-            ids.add(h.id());
+    /**
+     * The hits of a query in final order (first pass and re-ranking), before any stored field is
+     * read; {@code total} is exact only when {@code exactTotal} (else -1 if more than the first pass
+     * collected): counting every match of a long disjunction costs more than ranking it.
+     */
+    record Ranked(ScoreDoc[] docs, long total, Ranker.Prepared prepared) {}
+
+    Ranked rank(IndexSearcher s, SearchQuery q, Agreement agree, boolean exactTotal) throws IOException {
+        s.setSimilarity(ranker.similarity());
+        Ranker.Prepared prepared = ranker.prepare(q.text(), s);
+        Query filter = filter(q, agree);
+        Query main;
+        if (prepared.isEmpty()) {
+            main = filter;
+        } else {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(prepared.query(), Occur.MUST);
+            b.add(filter, Occur.FILTER);
+            ranker.addAgreement(b, agree);
+            main = b.build();
         }
-        return ids;
+        int n = q.offset() + q.limit();
+        TopDocs td = s.search(main, Math.max(1, prepared.isEmpty() ? n : ranker.pool(n)));
+        long total;
+        if (td.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
+            total = td.totalHits.value;
+        } else {
+            total = exactTotal ? s.count(main) : -1;
+        }
+        return new Ranked(ranker.rerank(td.scoreDocs, prepared, s), total, prepared);
+    }
+
+    /**
+     * Ranked ids only (the evaluation's path: the same query and ranking as {@link #search}; the
+     * ids come from doc values, no stored document is decompressed, and no exact total is counted).
+     */
+    public List<String> rankIds(String text, int limit) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                Ranked r = rank(s, SearchQuery.of(text, SearchScope.ALL, limit), Agreement.NONE, false);
+                return ids(s, r.docs(), Math.min(limit, r.docs().length));
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the first {@code n} hits, read from doc values in index order (one iterator per segment). */
+    static List<String> ids(IndexSearcher s, ScoreDoc[] docs, int n) throws IOException {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(docs[x].doc, docs[y].doc));
+        String[] out = new String[n];
+        List<org.apache.lucene.index.LeafReaderContext> leaves =
+                s.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = null;
+        org.apache.lucene.index.SortedDocValues dv = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                dv = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), ID_VALUES);
+            }
+            if (dv.advanceExact(doc - leaf.docBase)) {
+                out[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
+            } else {
+                // an index written before ids had doc values: fall back to the stored field
+                out[i] = s.storedFields().document(doc, java.util.Set.of(ID)).get(ID);
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     public long count(SearchQuery q) {
@@ -384,6 +485,8 @@ public final class LuceneEngine implements Closeable {
         doc.add(new StringField(KEY, d.key(), Field.Store.NO));
         doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
+        doc.add(new org.apache.lucene.document.SortedDocValuesField(
+                ID_VALUES, new org.apache.lucene.util.BytesRef(d.id())));
         doc.add(new StoredField(TITLE, d.title()));
         doc.add(new StoredField(BODY, d.body()));
         ranker.addText(doc, d);

@@ -78,6 +78,17 @@ public class Ranker {
         this.similarity = new BM25Similarity(config.k1(), config.b());
     }
 
+    /**
+     * Loads the word segmenter's dictionaries now (a one-off cost of the first analysed text, which
+     * would otherwise be charged to the first document indexed or query run).
+     */
+    public void warmUp() {
+        analyzer.terms("预热 warm-up");
+        if (config.wordWeight() > 0) {
+            termsOf(words, "预热分词词典");
+        }
+    }
+
     public Config config() {
         return config;
     }
@@ -160,15 +171,12 @@ public class Ranker {
             return new Prepared(null, List.of(), Map.of(), Map.of());
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) {
-            b.add(new TermQuery(new Term(LuceneEngine.TEXT, t)), Occur.SHOULD);
+        for (Map.Entry<String, Integer> t : counted(terms).entrySet()) {
+            b.add(weighted(LuceneEngine.TEXT, t.getKey(), t.getValue()), Occur.SHOULD);
         }
         if (config.wordWeight() > 0) {
-            for (String w : termsOf(words, text)) {
-                b.add(
-                        new org.apache.lucene.search.BoostQuery(
-                                new TermQuery(new Term(WORDS, w)), (float) config.wordWeight()),
-                        Occur.SHOULD);
+            for (Map.Entry<String, Integer> w : counted(termsOf(words, text)).entrySet()) {
+                b.add(weighted(WORDS, w.getKey(), config.wordWeight() * w.getValue()), Occur.SHOULD);
             }
         }
         Map<String, List<String>> related = new java.util.LinkedHashMap<>();
@@ -191,6 +199,25 @@ public class Ranker {
                 ? categories.posterior(terms, 2000, config.categoryTemperature())
                 : Map.of();
         return new Prepared(b.build(), terms, related, posterior);
+    }
+
+    /** Each distinct term once, with how often it occurs (in first-occurrence order). */
+    static Map<String, Integer> counted(List<String> terms) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String t : terms) {
+            out.merge(t, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * One clause for a term that occurs {@code weight} times (or with that boost): BM25 is linear
+     * in the boost, so this scores as the repeated clauses did, with one posting list walk instead
+     * of one per repeat.
+     */
+    static Query weighted(String field, String term, double weight) {
+        Query q = new TermQuery(new Term(field, term));
+        return weight == 1.0 ? q : new org.apache.lucene.search.BoostQuery(q, (float) weight);
     }
 
     static List<String> termsOf(Analyzer a, String text) {
@@ -249,16 +276,25 @@ public class Ranker {
         if (max <= 0) {
             return hits;
         }
+        // categories read in index order, one doc-values iterator per segment
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(hits[x].doc, hits[y].doc));
         List<org.apache.lucene.index.LeafReaderContext> leaves =
                 searcher.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = null;
+        org.apache.lucene.index.SortedDocValues dv = null;
         ScoreDoc[] out = new ScoreDoc[hits.length];
-        for (int i = 0; i < hits.length; i++) {
+        for (int i : order) {
             ScoreDoc h = hits[i];
-            org.apache.lucene.index.LeafReaderContext leaf =
-                    leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(h.doc, leaves));
-            org.apache.lucene.index.SortedDocValues dv = leaf.reader().getSortedDocValues(CATEGORY);
+            if (leaf == null || h.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(h.doc, leaves));
+                dv = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), CATEGORY);
+            }
             double p = 0;
-            if (dv != null && dv.advanceExact(h.doc - leaf.docBase)) {
+            if (dv.advanceExact(h.doc - leaf.docBase)) {
                 p = prepared.categories()
                         .getOrDefault(dv.lookupOrd(dv.ordValue()).utf8ToString(), 0.0);
             }
