@@ -18,7 +18,7 @@ stop_server
 t1=$(now)
 java -cp "$H2JAR" "$ROOT/bench/GenerateInsightData.java" "$DATA/data" "$SCALE"
 t2=$(now)
-NO_DEMO_WAIT=1 start_server "$PORT" "$DATA/data"
+NO_DEMO_WAIT=1 start_server "$PORT" "$DATA/data" --gongtong.insight.warm-up=false
 for _ in $(seq 1 1200); do
     grep -qE 'Search index rebuilt|Search index rebuild failed' "$DATA/data.log" && break
     sleep 0.5

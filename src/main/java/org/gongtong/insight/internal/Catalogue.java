@@ -108,7 +108,7 @@ public class Catalogue {
         Cached c = cache.get(key);
         if (c != null) {
             if (!fresh(c, now)) {
-                refreshLater(key, i, scope);
+                refreshLater(key, i, scope, true);
             }
             return c.value();
         }
@@ -128,7 +128,7 @@ public class Catalogue {
                 if (i.covers(scope)) {
                     String key = key(i, scope);
                     if (!cache.containsKey(key)) {
-                        refreshLater(key, i, scope);
+                        refreshLater(key, i, scope, false);
                         n++;
                     }
                 }
@@ -139,12 +139,19 @@ public class Catalogue {
                 log.info("Dashboard figures computed: {} in {} ms", figures, (System.nanoTime() - start) / 1_000_000));
     }
 
-    private void refreshLater(String key, Indicator i, IndicatorScope scope) {
+    /**
+     * Queues one computation of the key (none when one is queued already). A refresh of an expired
+     * figure ({@code paced}) is followed by a pause of {@value #PAUSE_FACTOR} times its duration,
+     * so refreshing takes at most a quarter of one core however slow the counts are (figures then
+     * lag a little more); the warm-up's first computations are not paced.
+     */
+    private void refreshLater(String key, Indicator i, IndicatorScope scope, boolean paced) {
         if (!refreshing.add(key)) {
             return; // one refresh per key at a time
         }
         try {
             refresher.execute(() -> {
+                long start = System.nanoTime();
                 try {
                     cache.put(key, new Cached(i.value(scope), clock.instant()));
                 } catch (RuntimeException e) {
@@ -152,9 +159,22 @@ public class Catalogue {
                 } finally {
                     refreshing.remove(key);
                 }
+                if (paced) {
+                    pause((System.nanoTime() - start) * PAUSE_FACTOR);
+                }
             });
         } catch (RejectedExecutionException e) {
             refreshing.remove(key);
+        }
+    }
+
+    private static final int PAUSE_FACTOR = 3;
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -131,8 +131,8 @@ class CatalogueCacheTest {
             assertThat(c.cachedValue(indicator, IndicatorScope.CITY)).isEqualByComparingTo("1");
         }
         indicator.gate.countDown();
-        eventually(() -> assertThat(c.cachedValue(indicator, IndicatorScope.CITY))
-                .isEqualByComparingTo("2"));
+        eventually(
+                () -> assertThat(c.cachedValue(indicator, IndicatorScope.CITY)).isEqualByComparingTo("2"));
         // one refresh for the twenty expired reads
         assertThat(indicator.asked).hasValue(2);
         c.stop();
