@@ -78,15 +78,25 @@ sort -k2 -gr "$RES/first.txt" | head -10 | sed 's/^/  /'
 echo "  … (all in $RES/first.txt: id, city, county)"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# requests of a case that wrk gave up on keep running in the server: before the next case, wait (at
+# most 120 s) until the health endpoint answers within a second again, so cases do not add up
+drain() {
+    for _ in $(seq 1 120); do
+        curl -sf -m 1 -o /dev/null "$base/actuator/health" && return 0
+        sleep 1
+    done
+}
 run_wrk() { # name script url [headers...]
     local name="$1" script="$2" url="$3" c0 c1 n
     shift 3
+    drain
     c0=$(cpu_ticks)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/$script" "$@" "$url" > "$RES/wrk-$name.txt"
     c1=$(cpu_ticks)
     n=$(grep RESULT "$RES/wrk-$name.txt" | sed -E 's/.*requests=([0-9]+).*/\1/')
-    printf '%s cpu_ms_per_request=%.2f load1=%s\n' "$(grep RESULT "$RES/wrk-$name.txt")" \
-        "$(echo "($c1 - $c0) * 10 / ($n + 0.0001)" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)" > "$RES/result-$name.txt"
+    printf '%s cpu_ms_per_request=%s load1=%s\n' "$(grep RESULT "$RES/wrk-$name.txt")" \
+        "$([ "$n" -gt 0 ] && printf '%.2f' "$(echo "($c1 - $c0) * 10 / $n" | bc -l)" || echo "-1")" \
+        "$(cut -d' ' -f1 /proc/loadavg)" > "$RES/result-$name.txt"
     sed -E "s/^RESULT/$name:/" "$RES/result-$name.txt"
 }
 field() { sed -E "s/.*$2=([0-9.]+).*/\1/" "$RES/result-$1.txt"; }
@@ -121,6 +131,13 @@ met=0
 missed=""
 for n in static health dashboard-city dashboard-county indicators-api $(for id in $ids; do echo "drill-$id"; done) health-again; do
     p=$(field "$n" p95_ms)
+    r=$(field "$n" requests)
+    if [ "$r" = 0 ]; then
+        # no request finished within DURATION: no percentile, not met
+        printf '| %s | none finished in %s | — | — | %s | %s |\n' "$n" "$DURATION" "$(field "$n" non2xx)" "$(field "$n" load1)"
+        case "$n" in dashboard-*|drill-*) missed="$missed $n" ;; esac
+        continue
+    fi
     printf '| %s | %s | %.1f× | %s | %s | %s |\n' "$n" "$p" "$(echo "$p / $static" | bc -l)" \
         "$(field "$n" cpu_ms_per_request)" "$(field "$n" non2xx)" "$(field "$n" load1)"
     case "$n" in
@@ -128,5 +145,5 @@ for n in static health dashboard-city dashboard-county indicators-api $(for id i
     esac
 done
 echo
-echo "p95 ≤ 100 ms: $met cases; over:${missed:- none}"
+echo "dashboard and drill-down cases with p95 ≤ 100 ms: $met; over (or none finished):${missed:- none}"
 stop_server
