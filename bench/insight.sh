@@ -1,126 +1,149 @@
 #!/usr/bin/env bash
-# Dashboards with demo data × ~100, on one fresh H2 server (issue 7, "Speed"):
-#  1. import 10 × 10,000 organisations (bench/GenerateOrganisations.java, as load-and-list.sh);
-#  2. seed cultivation and capital through their APIs with wrk: the enterprises among the first SEED_IDS
-#     imported ids registered as tech SMEs (pipeline records), one sub-fund investing in each of those ids;
-#  3. wrk, 16 connections: a static file and /actuator/health (baselines), the city dashboard page,
-#     a county dashboard page, then each indicator's drill-down API (city and one county in turn),
-#     p95 of each and its ratio to the static request of the same run.
-# REUSE_DATA=DIR skips 1–2 on a data dir kept from an earlier run (KEEP=1 keeps it).
+# Dashboards and drill-downs with demo data × 100 (issue 7, "Speed"), measured on data made once by
+# bench/insight-data.sh (~100,000 organisations, ~1.2 million rows across modules):
+#  1. start the server on the data, wait until the dashboard figures have been computed once in the
+#     background (start-up warm-up) — the time is printed;
+#  2. the first request of every drill-down (city and county) with curl, one at a time: the cost of
+#     the plain SQL (COUNT/SUM with the list's WHERE, then one page) on a cold query;
+#  3. wrk, 2 threads, 16 connections, DURATION each: /css/app.css and /actuator/health (baselines),
+#     the city dashboard page, a county dashboard page, /api/v1/indicators?scope=city, then every
+#     indicator's drill-down API (its city and its county path in turn); p50/p95/p99, CPU time of
+#     the server per request, the 1-minute load average after each case; table of p95 and ratio to
+#     the static file's p95.
+# COLD=1 runs the server with H2's OPTIMIZE_REUSE_RESULTS off: H2 normally answers an identical query
+# on the same connection from its last result while no table it reads has changed; with COLD=1
+# every request computes its COUNT/SUM again, as when rows change between requests.
 source "$(dirname "$0")/common.sh"
-PORT="${PORT:-8097}"
-FILES="${FILES:-10}"
-ROWS="${ROWS:-10000}"
-DURATION="${DURATION:-10s}"
+PORT="${PORT:-8420}"
+DATA="${DATA:-$OUT/insight-data}"
+DURATION="${DURATION:-4s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 COUNTY="${COUNTY:-371502}"
-SEED_IDS="${SEED_IDS:-20000}" # seed cultivation and capital rows for this many of the imported ids
+[ -d "$DATA/data" ] || { echo "no data in $DATA: run bench/insight-data.sh first" >&2; exit 1; }
+RES="$OUT/insight${COLD:+-cold}"
+mkdir -p "$RES"
 
-if [ ! -s "$OUT/classpath.txt" ]; then
-    (cd "$ROOT" && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test)
+echo "## insight benchmark$([ -n "${COLD:-}" ] && echo ' (COLD=1: no reuse of query results)')"
+machine
+if [ -n "${COLD:-}" ]; then
+    export SPRING_DATASOURCE_URL="jdbc:h2:file:$(cd "$DATA/data" && pwd)/gongtong;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE"
 fi
-CP="$ROOT/target/classes:$(cat "$OUT/classpath.txt")"
-for f in $(seq 1 "$FILES"); do
-    [ -s "$OUT/orgs-$f.xlsx" ] || java -cp "$CP" "$ROOT/bench/GenerateOrganisations.java" "$OUT/orgs-$f.xlsx" "$ROWS" $(( (f - 1) * ROWS + 1 ))
+t0=$(now)
+NO_DEMO_WAIT=1 start_server "$PORT" "$DATA/data"
+printf 'server up in %.1f s\n' "$(echo "$(now) - $t0" | bc)"
+for _ in $(seq 1 600); do
+    grep -q 'Dashboard figures computed' "$DATA/data.log" && break
+    sleep 0.5
 done
-
-if [ -n "${REUSE_DATA:-}" ]; then
-    dir="$REUSE_DATA"
-    NO_DEMO_WAIT=1 start_server "$PORT" "$dir/data"
-else
-    dir="$(mktemp -d "$OUT/insight-XXXX")"
-    start_server "$PORT" "$dir/data"
-fi
-TOKEN="$(token "$PORT")"
+grep -oE 'Dashboard figures computed.*' "$DATA/data.log" || echo "dashboard warm-up not finished after 300 s"
 base="http://127.0.0.1:$PORT"
+TOKEN="$(token "$PORT")"
 auth=(-H "Authorization: Bearer $TOKEN")
-total_of() { curl -sf "${auth[@]}" "$base$1" | sed -E 's/.*"totalElements":([0-9]+).*/\1/'; }
-
-if [ -z "${REUSE_DATA:-}" ]; then
-    first=$(( $(total_of "/api/v1/organisations?size=1") ))
-    max_before=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?size=1" | sed -E 's/.*"content":\[\{"id":([0-9]+).*/\1/')
-    for f in $(seq 1 "$FILES"); do
-        res="$(curl -s -o "$OUT/import-$f.json" -w '%{http_code} %{time_total}' "${auth[@]}" \
-            -F "file=@$OUT/orgs-$f.xlsx" -F mode=ALL_OR_NOTHING "$base/api/v1/organisations/import")"
-        printf 'import %d: HTTP %s in %.1f s\n' "$f" "${res% *}" "${res#* }"
-        [ "${res% *}" = 200 ] || { echo "import failed" >&2; exit 1; }
-    done
-    max_after=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?size=1" | sed -E 's/.*"content":\[\{"id":([0-9]+).*/\1/')
-    echo "organisations: $first → $(total_of "/api/v1/organisations?size=1") (ids $((max_before + 1))..$max_after)"
-    t0=$(now)
-    seed_to=$(( max_before + SEED_IDS < max_after ? max_before + SEED_IDS : max_after ))
-    FROM=$((max_before + 1)) TO=$seed_to KIND=pipeline wrk -t1 -c8 -d"${SEED_SECONDS:-600}s" --timeout 30s \
-        -s "$ROOT/bench/seed-posts.lua" -H "Authorization: Bearer $TOKEN" "$base" > "$OUT/seed-pipeline.txt" &
-    seed_pid=$!
-    manager=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
-        -d "{\"name\":\"基准基金管理公司（示例）\",\"kind\":\"FINANCE\",\"county\":\"$COUNTY\"}" \
-        "$base/api/v1/organisations" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-    parent=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
-        -d "{\"name\":\"基准母基金\",\"kind\":\"PARENT\",\"size\":1000000000,\"vintage\":2024,\"managerId\":$manager}" \
-        "$base/api/v1/funds" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-    sub=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
-        -d "{\"name\":\"基准子基金\",\"kind\":\"SUB\",\"parentFundId\":$parent,\"size\":900000000000,\"vintage\":2024,\"managerId\":$manager}" \
-        "$base/api/v1/funds" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-    curl -sf -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' \
-        -d "{\"investorFundId\":$parent,\"amount\":200000000}" "$base/api/v1/funds/$sub/commitments"
-    wait "$seed_pid" 2>/dev/null || true
-    echo "pipeline seeding: $(grep -E 'requests in' "$OUT/seed-pipeline.txt")"
-    FROM=$((max_before + 1)) TO=$seed_to KIND=investment FUND=$sub wrk -t1 -c8 -d"${SEED_SECONDS:-600}s" --timeout 30s \
-        -s "$ROOT/bench/seed-posts.lua" -H "Authorization: Bearer $TOKEN" "$base" > "$OUT/seed-investments.txt"
-    echo "investment seeding: $(grep -E 'requests in' "$OUT/seed-investments.txt")"
-    printf 'seeding took %.0f s\n' "$(echo "$(now) - $t0" | bc)"
-fi
-echo "pipeline records: $(total_of "/api/v1/cultivation/records?size=1"), investments: $(total_of "/api/v1/capital/figures?source=INVESTMENTS&size=1")"
-
 COOKIE="$(session_cookie "$PORT")"
-code=$(curl -s -o "$OUT/dashboard.html" -w '%{http_code} %{time_total}' -H "Cookie: $COOKIE" "$base/insight")
-echo "first dashboard: HTTP $code"
-grep -q 'id="dashboard-title"' "$OUT/dashboard.html" || { echo "dashboard failed: $(head -c 300 "$OUT/dashboard.html")" >&2; exit 1; }
-# the drill-down paths of every indicator, city and county
-curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=city" > "$OUT/indicators-city.json"
-curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=county&county=$COUNTY" > "$OUT/indicators-county.json"
-ids=$(grep -oE '"id":"[^"]+"' "$OUT/indicators-city.json" | cut -d'"' -f4)
+total_of() { curl -sf "${auth[@]}" "$base$1" | sed -E 's/.*"totalElements":([0-9]+).*/\1/'; }
+echo "organisations: $(total_of "/api/v1/organisations?size=1"), pipeline records: $(total_of "/api/v1/cultivation/records?size=1"), investments: $(total_of "/api/v1/capital/figures?source=INVESTMENTS&size=1"), talent appointments: $(total_of "/api/v1/talent/appointments?size=1")"
 
-run_wrk() { # name script url [headers...]
-    local name="$1" script="$2" url="$3"
-    shift 3
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/bench/$script" "$@" "$url" > "$OUT/wrk-insight-$name.txt"
-    grep RESULT "$OUT/wrk-insight-$name.txt" | sed -E "s/^/$name: /"
-}
-p95() { grep RESULT "$OUT/wrk-insight-$1.txt" | sed -E 's/.*p95_ms=([0-9.]+).*/\1/'; }
+code=$(curl -s -o "$RES/dashboard.html" -w '%{http_code} %{time_total}' -H "Cookie: $COOKIE" "$base/insight")
+echo "first dashboard after the warm-up: HTTP ${code% *} in ${code#* } s"
+grep -q 'id="dashboard-title"' "$RES/dashboard.html" || { echo "dashboard failed: $(head -c 300 "$RES/dashboard.html")" >&2; exit 1; }
+curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=city" > "$RES/indicators-city.json"
+curl -sf "${auth[@]}" "$base/api/v1/indicators?scope=county&county=$COUNTY" > "$RES/indicators-county.json"
+# id and drill-down paths (city, then county when the figure has one), size=20
+python3 - "$RES/indicators-city.json" "$RES/indicators-county.json" > "$RES/drill-downs.txt" <<'PY'
+import json, sys
+city = json.load(open(sys.argv[1]))
+county = {i["id"]: i for i in json.load(open(sys.argv[2]))}
+def sized(p):
+    return p + ("&" if "?" in p else "?") + "size=20"
+for i in city:
+    paths = [sized(i["drillDown"])]
+    if i["id"] in county:
+        paths.append(sized(county[i["id"]]["drillDown"]))
+    print(i["id"], " ".join(paths))
+PY
+echo "indicators: $(wc -l < "$RES/drill-downs.txt") (city), $(grep -c '"id"' <(tr '{' '\n' < "$RES/indicators-county.json")) (county $COUNTY)"
 
-# warm-up, not recorded
-echo /insight > "$OUT/paths-warm.txt"
-PATHS="$OUT/paths-warm.txt" wrk -t2 -c4 -d5s -s "$ROOT/bench/paths.lua" -H "Cookie: $COOKIE" "$base" >/dev/null
-
-echo "uptime before wrk: $(uptime)"
-echo /css/app.css > "$OUT/paths-static.txt"
-PATHS="$OUT/paths-static.txt" run_wrk static paths.lua "$base"
-run_wrk health health.lua "$base/actuator/health"
-echo /insight > "$OUT/paths-dash.txt"
-PATHS="$OUT/paths-dash.txt" run_wrk dashboard-city paths.lua "$base" -H "Cookie: $COOKIE"
-echo "/insight?county=$COUNTY" > "$OUT/paths-dash-county.txt"
-PATHS="$OUT/paths-dash-county.txt" run_wrk dashboard-county paths.lua "$base" -H "Cookie: $COOKIE"
-for id in $ids; do
-    : > "$OUT/paths-$id.txt"
-    for f in "$OUT/indicators-city.json" "$OUT/indicators-county.json"; do
-        # the drillDown of this id in this scope (JSON escapes & as \u0026)
-        grep -oE "\"id\":\"$id\"[^}]*\"drillDown\":\"[^\"]+\"" "$f" | sed -E 's/.*"drillDown":"([^"]+)".*/\1/; s/\\u0026/\&/g' \
-            | sed -E 's/$/\&size=20/; s/^([^?&]*)&/\1?/' >> "$OUT/paths-$id.txt" || true # city-only figures have no county drill-down
+echo
+echo "first request of each drill-down (cold query, one at a time), seconds:"
+: > "$RES/first.txt"
+while read -r id paths; do
+    line="$id"
+    for p in $paths; do
+        line="$line $(curl -s -o /dev/null -w '%{time_total}' "${auth[@]}" "$base$p")"
     done
-    PATHS="$OUT/paths-$id.txt" run_wrk "drill-$id" paths.lua "$base" -H "Authorization: Bearer $TOKEN"
-done
+    echo "$line" >> "$RES/first.txt"
+done < "$RES/drill-downs.txt"
+sort -k2 -gr "$RES/first.txt" | head -10 | sed 's/^/  /'
+echo "  … (all in $RES/first.txt: id, city, county)"
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# requests of a case that wrk gave up on keep running in the server: before the next case, wait (at
+# most 120 s) until the health endpoint answers within a second again, so cases do not add up
+drain() {
+    for _ in $(seq 1 120); do
+        curl -sf -m 1 -o /dev/null "$base/actuator/health" && return 0
+        sleep 1
+    done
+}
+run_wrk() { # name script url [headers...]
+    local name="$1" script="$2" url="$3" c0 c1 n
+    shift 3
+    drain
+    c0=$(cpu_ticks)
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$ROOT/bench/$script" "$@" "$url" > "$RES/wrk-$name.txt"
+    c1=$(cpu_ticks)
+    n=$(grep RESULT "$RES/wrk-$name.txt" | sed -E 's/.*requests=([0-9]+).*/\1/')
+    printf '%s cpu_ms_per_request=%s load1=%s\n' "$(grep RESULT "$RES/wrk-$name.txt")" \
+        "$([ "$n" -gt 0 ] && printf '%.2f' "$(echo "($c1 - $c0) * 10 / $n" | bc -l)" || echo "-1")" \
+        "$(cut -d' ' -f1 /proc/loadavg)" > "$RES/result-$name.txt"
+    sed -E "s/^RESULT/$name:/" "$RES/result-$name.txt"
+}
+field() { sed -E "s/.*$2=([0-9.]+).*/\1/" "$RES/result-$1.txt"; }
+
+echo /insight > "$RES/paths-warm.txt"
+PATHS="$RES/paths-warm.txt" wrk -t2 -c4 -d3s -s "$ROOT/bench/paths.lua" -H "Cookie: $COOKIE" "$base" > /dev/null
+echo
+echo "uptime before wrk: $(uptime)"
+echo /css/app.css > "$RES/paths-static.txt"
+PATHS="$RES/paths-static.txt" run_wrk static paths.lua "$base"
+run_wrk health health.lua "$base/actuator/health"
+echo /insight > "$RES/paths-dash.txt"
+PATHS="$RES/paths-dash.txt" run_wrk dashboard-city paths.lua "$base" -H "Cookie: $COOKIE"
+echo "/insight?county=$COUNTY" > "$RES/paths-dash-county.txt"
+PATHS="$RES/paths-dash-county.txt" run_wrk dashboard-county paths.lua "$base" -H "Cookie: $COOKIE"
+echo "/api/v1/indicators?scope=city" > "$RES/paths-api.txt"
+PATHS="$RES/paths-api.txt" run_wrk indicators-api paths.lua "$base" -H "Authorization: Bearer $TOKEN"
+ids=""
+while read -r id paths; do
+    ids="$ids $id"
+    tr ' ' '\n' <<< "$paths" > "$RES/paths-$id.txt"
+    PATHS="$RES/paths-$id.txt" run_wrk "drill-$id" paths.lua "$base" -H "Authorization: Bearer $TOKEN"
+done < "$RES/drill-downs.txt"
 run_wrk health-again health.lua "$base/actuator/health"
 echo "uptime after wrk: $(uptime)"
 
-static=$(p95 static)
+static=$(field static p95_ms)
 echo
-echo "| request | p95 ms | ratio to static |"
-echo "|---|---|---|"
-for n in static health dashboard-city dashboard-county $(for id in $ids; do echo "drill-$id"; done) health-again; do
-    printf '| %s | %s | %.1f× |\n' "$n" "$(p95 "$n")" "$(echo "$(p95 "$n") / $static" | bc -l)"
+echo "| request | p95 ms | ratio to static | CPU ms/request | non-2xx | load1 |"
+echo "|---|---|---|---|---|---|"
+met=0
+missed=""
+for n in static health dashboard-city dashboard-county indicators-api $(for id in $ids; do echo "drill-$id"; done) health-again; do
+    p=$(field "$n" p95_ms)
+    r=$(field "$n" requests)
+    if [ "$r" = 0 ]; then
+        # no request finished within DURATION: no percentile, not met
+        printf '| %s | none finished in %s | — | — | %s | %s |\n' "$n" "$DURATION" "$(field "$n" non2xx)" "$(field "$n" load1)"
+        case "$n" in dashboard-*|drill-*) missed="$missed $n" ;; esac
+        continue
+    fi
+    printf '| %s | %s | %.1f× | %s | %s | %s |\n' "$n" "$p" "$(echo "$p / $static" | bc -l)" \
+        "$(field "$n" cpu_ms_per_request)" "$(field "$n" non2xx)" "$(field "$n" load1)"
+    case "$n" in
+        dashboard-*|drill-*) if [ "$(echo "$p <= 100" | bc)" = 1 ]; then met=$((met + 1)); else missed="$missed $n"; fi ;;
+    esac
 done
+echo
+echo "dashboard and drill-down cases with p95 ≤ 100 ms: $met; over (or none finished):${missed:- none}"
 stop_server
-[ -n "${REUSE_DATA:-}" ] || [ -n "${KEEP:-}" ] || rm -rf "$dir"
-[ -n "${KEEP:-}" ] && echo "data kept in $dir"

@@ -48,7 +48,7 @@ class Appointments {
     PageResult<Row> search(Criteria c, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
-        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where)
+        long total = jdbc.sql("SELECT COUNT(*)" + countFrom(c) + where)
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -63,7 +63,7 @@ class Appointments {
 
     long count(Criteria c) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT COUNT(*)" + FROM + where(c, params))
+        return jdbc.sql("SELECT COUNT(*)" + countFrom(c) + where(c, params))
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -73,6 +73,17 @@ class Appointments {
         return jdbc.sql(SELECT + " WHERE a.status = 'ACTIVE' ORDER BY a.id")
                 .query(Appointments::row)
                 .list();
+    }
+
+    /**
+     * The list's rows, counted without the joins its WHERE does not use: home_org_id and
+     * host_org_id are NOT NULL foreign keys of organisation, so joining them never drops or repeats
+     * a row (with 100,000 appointments the joins were most of the count's cost).
+     */
+    private static String countFrom(Criteria c) {
+        return c.county() == null
+                ? " FROM talent_appointment a"
+                : " FROM talent_appointment a JOIN organisation o ON o.id = a.host_org_id";
     }
 
     private static String where(Criteria c, Map<String, Object> params) {

@@ -2,12 +2,14 @@ package org.gongtong.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongtong.BrowserTest;
 import org.gongtong.platform.Xlsx;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * End to end: the administrator opens the dashboard, reads a figure's definition by focusing it,
- * clicks the figure, lands on the list of the rows it counts, and downloads that list as Excel.
+ * clicks the figure, lands on the list of the rows it counts, and downloads that list as Excel —
+ * a workbook with exactly as many rows as the figure said.
  */
 class InsightBrowserIT extends BrowserTest {
 
@@ -65,6 +68,10 @@ class InsightBrowserIT extends BrowserTest {
                 .hasValueSatisfying(t -> assertThat(t).startsWith(Xlsx.CONTENT_TYPE));
         assertThat(file.body()).startsWith(0x50, 0x4b);
         assertThat(file.body().length).isGreaterThan(1000);
+        // the workbook holds exactly the rows the figure counts: a header row, then one row each
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(Integer.parseInt(shown.strip()));
+        }
     }
 
     @Test

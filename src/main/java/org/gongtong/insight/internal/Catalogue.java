@@ -1,5 +1,6 @@
 package org.gongtong.insight.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,10 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.gongtong.insight.Indicator;
 import org.gongtong.insight.IndicatorScope;
 import org.gongtong.platform.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -28,16 +35,29 @@ import org.springframework.stereotype.Service;
  * version is a hash of the Chinese definition text, so a snapshot says which wording it used.
  *
  * <p>{@link #figures} is exact (it asks each indicator); {@link #cachedFigures} serves the
- * dashboard pages from values at most {@code gongtong.insight.cache-seconds} old.
+ * dashboard pages from cached values: a value older than {@code gongtong.insight.cache-seconds} is
+ * still served once more while one background thread computes the new one (stale while
+ * revalidating), so a page never waits on a COUNT or SUM over a large table except for a figure
+ * that has never been computed; {@link #warm} computes every figure of the given scopes in the
+ * background (at start-up, see {@link DashboardWarmUp}). ADR 0061.
  */
 @Service
 public class Catalogue {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
 
     private final ObjectProvider<Indicator> indicators;
     private final Messages messages;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    /** One thread: background refreshes never take more than one core from the requests. */
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "insight-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Cached(BigDecimal value, Instant at) {}
 
@@ -83,16 +103,88 @@ public class Catalogue {
         if (ttl.isZero()) {
             return i.value(scope);
         }
-        String key = i.id() + "|" + scopeKey(scope);
+        String key = key(i, scope);
         Instant now = clock.instant();
         Cached c = cache.get(key);
-        if (c != null && fresh(c, now)) {
+        if (c != null) {
+            if (!fresh(c, now)) {
+                refreshLater(key, i, scope, true);
+            }
             return c.value();
         }
-        // one computation per expired entry: concurrent callers of the same key wait for it
-        // instead of all running the same query at once
-        return cache.compute(key, (k, old) -> old != null && fresh(old, now) ? old : new Cached(i.value(scope), now))
-                .value();
+        // never computed: one computation per key, concurrent callers of the same key wait for it
+        return cache.computeIfAbsent(key, k -> new Cached(i.value(scope), now)).value();
+    }
+
+    /** Computes every figure of these scopes in the background (cold cache after start-up). */
+    public void warm(List<IndicatorScope> scopes) {
+        if (ttl.isZero()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int n = 0;
+        for (IndicatorScope scope : scopes) {
+            for (Indicator i : all()) {
+                if (i.covers(scope)) {
+                    String key = key(i, scope);
+                    if (!cache.containsKey(key)) {
+                        refreshLater(key, i, scope, false);
+                        n++;
+                    }
+                }
+            }
+        }
+        int figures = n;
+        refresher.execute(() ->
+                log.info("Dashboard figures computed: {} in {} ms", figures, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /**
+     * Queues one computation of the key (none when one is queued already). A refresh of an expired
+     * figure ({@code paced}) is followed by a pause of {@value #PAUSE_FACTOR} times its duration,
+     * so refreshing takes at most a quarter of one core however slow the counts are (figures then
+     * lag a little more); the warm-up's first computations are not paced.
+     */
+    private void refreshLater(String key, Indicator i, IndicatorScope scope, boolean paced) {
+        if (!refreshing.add(key)) {
+            return; // one refresh per key at a time
+        }
+        try {
+            refresher.execute(() -> {
+                long start = System.nanoTime();
+                try {
+                    cache.put(key, new Cached(i.value(scope), clock.instant()));
+                } catch (RuntimeException e) {
+                    log.warn("Refreshing {} failed; the page keeps the previous value", key, e);
+                } finally {
+                    refreshing.remove(key);
+                }
+                if (paced) {
+                    pause((System.nanoTime() - start) * PAUSE_FACTOR);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(key);
+        }
+    }
+
+    private static final int PAUSE_FACTOR = 3;
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    private static String key(Indicator i, IndicatorScope scope) {
+        return i.id() + "|" + scopeKey(scope);
     }
 
     private boolean fresh(Cached c, Instant now) {
