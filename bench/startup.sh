@@ -22,16 +22,36 @@ if [ "$MODE" = cds ]; then
     export JAVA_OPTS="-XX:SharedArchiveFile=$OUT/cds/gongtong.jsa ${JAVA_OPTS:-}"
 fi
 
-times=()
-for i in $(seq 1 "$RUNS"); do
+# cpu_seconds PID: user + system CPU time the process has used so far (all threads), in seconds
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# one_start JAR: one start on a fresh data directory; sets T (seconds to healthy) and CPU
+one_start() {
+    local dir
     dir="$(mktemp -d "$OUT/startup-XXXX")"
     t0=$(now)
-    start_server "$PORT" "$dir/data"
+    APP_JAR="$1" start_server "$PORT" "$dir/data"
     t1=$(now)
+    CPU=$(cpu_seconds "$SERVER_PID")
     stop_server
-    t=$(echo "$t1 - $t0" | bc -l)
-    printf '%s run %d: %.2f s\n' "$MODE" "$i" "$t"
-    times+=("$t")
+    T=$(echo "$t1 - $t0" | bc -l)
     rm -rf "$dir"
+}
+
+# BASELINE_JAR=old.jar: A/B in the same conditions - the two jars start alternately, RUNS times each
+jars=("${APP_JAR:-$JAR}")
+[ -n "${BASELINE_JAR:-}" ] && jars=("$BASELINE_JAR" "${APP_JAR:-$JAR}")
+declare -A times cpus
+for i in $(seq 1 "$RUNS"); do
+    for j in "${jars[@]}"; do
+        one_start "$j"
+        printf '%s %s run %d: %.2f s (CPU %s s, load %s)\n' "$MODE" "$(basename "$j")" "$i" "$T" "$CPU" \
+            "$(cut -d' ' -f1 /proc/loadavg)"
+        times[$j]+="$T "
+        cpus[$j]+="$CPU "
+    done
 done
-printf '%s start-up median of %d: %.2f s\n' "$MODE" "$RUNS" "$(printf '%s\n' "${times[@]}" | median)"
+for j in "${jars[@]}"; do
+    printf '%s %s: start-up median of %d: %.2f s, CPU time median %.2f s\n' "$MODE" "$j" "$RUNS" \
+        "$(printf '%s\n' ${times[$j]} | median)" "$(printf '%s\n' ${cpus[$j]} | median)"
+done
