@@ -22,9 +22,6 @@ if [ "$MODE" = cds ]; then
     export JAVA_OPTS="-XX:SharedArchiveFile=$OUT/cds/gongtong.jsa ${JAVA_OPTS:-}"
 fi
 
-# cpu_seconds PID: user + system CPU time the process has used so far (all threads), in seconds
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-
 # one_start JAR: one start on a fresh data directory; sets T (seconds to healthy) and CPU
 one_start() {
     local dir
