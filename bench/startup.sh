@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up to healthy: the jar on H2 with demo data, a fresh GONGTONG_DATA_DIR each time (so every
 # run migrates the schema and loads the demo data). "Healthy" = /actuator/health is UP and the
-# demo data is loaded. Prints each time and the median of RUNS (5).
+# demo data is loaded. Prints each time (with the server's CPU time at that moment and the load
+# average) and the medians of RUNS (5). BASELINE_JAR=old.jar: A/B, the two builds start
+# alternately, RUNS times each, so both see the same conditions.
 # MODE=jar (default): java -jar target/gongtong.jar
 # MODE=cds: the same jar extracted with Spring Boot's jarmode=tools and started with a class-data
 #           sharing archive made by one training run (a deployment option; no code change).
