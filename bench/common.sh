@@ -65,6 +65,9 @@ session_cookie() {
     rm -f "$jar"
 }
 
+# cpu_seconds PID: user + system CPU time the process has used so far (all threads), in seconds
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 machine() {

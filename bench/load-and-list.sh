@@ -57,8 +57,13 @@ grep -q 'id="organisations"' <<<"$page_html" || { echo "session login failed" >&
 run_wrk() { # name path-for-lua header...
     local name="$1" script="$2"
     shift 2
+    local c0 c1 n
+    c0=$(cpu_seconds "$SERVER_PID")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/bench/$script" "$@" > "$OUT/wrk-$name.txt"
-    echo "$name: $(grep RESULT "$OUT/wrk-$name.txt")"
+    c1=$(cpu_seconds "$SERVER_PID")
+    n=$(sed -nE 's/.*RESULT requests=([0-9]+).*/\1/p' "$OUT/wrk-$name.txt")
+    # server CPU per request: steadier than latency when other processes share the cores
+    echo "$name: $(grep RESULT "$OUT/wrk-$name.txt") server_cpu_ms_per_req=$(echo "scale=2; ($c1 - $c0) * 1000 / $n" | bc -l) load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 # warm-up (JIT, H2 cache), not recorded
 LIST_PATH=/api/v1/organisations wrk -t2 -c4 -d5s -s "$ROOT/bench/list.lua" -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations" >/dev/null
@@ -68,9 +73,12 @@ echo "uptime before wrk: $(uptime)"
 run_wrk health health.lua "$base/actuator/health"
 LIST_PATH=/api/v1/organisations MIX=browse run_wrk api-browse list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
 LIST_PATH=/organisations MIX=browse run_wrk page-browse list.lua -H "Cookie: $COOKIE" "$base/organisations"
+# SKIP_SEARCH=1: only the browse mixes (the name search belongs to the search module)
+if [ -z "${SKIP_SEARCH:-}" ]; then
 LIST_PATH=/api/v1/organisations MIX=search run_wrk api-search list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
 LIST_PATH=/organisations MIX=search run_wrk page-search list.lua -H "Cookie: $COOKIE" "$base/organisations"
 LIST_PATH=/api/v1/organisations MIX=browse MAX_PAGE=4999 run_wrk api-deep list.lua -H "Authorization: Bearer $TOKEN" "$base/api/v1/organisations"
+fi
 run_wrk health-again health.lua "$base/actuator/health"
 echo "uptime after wrk: $(uptime)"
 

@@ -91,4 +91,43 @@ class BrowserIT extends BrowserTest {
                 .executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(390);
     }
+
+    @Test
+    void menuGroupsOpenWithTheKeyboardAndAreAllOpenOnAPhone() throws IOException {
+        driver.get(url("/login"));
+        logIn();
+        WebElement funds = driver.findElement(By.cssSelector("nav.menu .menu-panel a[href='/funds']"));
+        WebElement grants = driver.findElement(By.cssSelector("nav.menu .menu-panel a[href='/grants']"));
+        // folded away until its group is opened
+        assertThat(funds.isDisplayed()).isFalse();
+        WebElement label = funds.findElement(By.xpath("ancestor::div[contains(@class,'menu-group')]/button"));
+        assertThat(label.getText()).contains("资金");
+        // keyboard: focus on the group's label opens it, Tab walks into its links and it stays open
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].focus()", label);
+        wait.until(ExpectedConditions.visibilityOf(funds));
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.TAB)
+                .perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("href")).endsWith("/funds");
+        assertThat(grants.isDisplayed()).isTrue();
+        screenshot("menu-group-open.png");
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
+        wait.until(ExpectedConditions.urlContains("/funds"));
+        // the current section marks its group
+        assertThat(driver.findElement(By.cssSelector("nav.menu .menu-group.active > button"))
+                        .getText())
+                .contains("资金");
+        // administrators see the administration links; a phone shows every group open once unfolded
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/organisations"));
+        click(By.cssSelector("label.menu-button"));
+        WebElement users = driver.findElement(By.cssSelector("nav.menu a[href='/admin/users']"));
+        wait.until(ExpectedConditions.visibilityOf(users));
+        assertThat(driver.findElement(By.cssSelector("nav.menu a[href='/market/results']"))
+                        .isDisplayed())
+                .isTrue();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
 }

@@ -7,9 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.gongtong.platform.Sql;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,11 +35,13 @@ public class AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
         this.clock = clock;
     }
@@ -61,9 +67,62 @@ public class AuditLog {
             Object before,
             Object after,
             String reason) {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+        Head head = lockHead();
+        Entry e = entry(head, actor, action, entityType, entityId, before, after, reason);
+        jdbc.sql(INSERT).params(insertParams(e)).update();
+        moveHead(e);
+        return e.seq();
+    }
+
+    /** One change for {@link #recordAll}. */
+    public record Change(String action, String entityType, Object entityId, Object before, Object after) {}
+
+    /**
+     * Records several changes by the current actor (or {@code system}) in the caller's
+     * transaction: the same entries and chain as recording them one by one, written as one batch
+     * under one lock of the head row. Returns the last entry's sequence number (0 for none).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        String actor = Actor.currentOrSystem().username();
+        Head head = lockHead();
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[changes.size()];
+        Entry e = null;
+        for (int i = 0; i < rows.length; i++) {
+            Change c = changes.get(i);
+            e = entry(head, actor, c.action(), c.entityType(), c.entityId(), c.before(), c.after(), null);
+            rows[i] = new MapSqlParameterSource(insertParams(e));
+            head = new Head(e.seq(), e.hash());
+        }
+        named.batchUpdate(INSERT, rows);
+        moveHead(e);
+        return e.seq();
+    }
+
+    private static final String INSERT = """
+            INSERT INTO audit_entry (seq, occurred_at, actor, action, entity_type, entity_id,
+              before_state, after_state, reason, prev_hash, hash)
+            VALUES (:seq, :at, :actor, :action, :type, :id, :before, :after, :reason, :prev, :hash)""";
+
+    private Head lockHead() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
+    }
+
+    /** The entry after {@code head}, with its hash. */
+    private Entry entry(
+            Head head,
+            String actor,
+            String action,
+            String entityType,
+            Object entityId,
+            Object before,
+            Object after,
+            String reason) {
         Entry e = new Entry(
                 head.seq() + 1,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
@@ -76,28 +135,30 @@ public class AuditLog {
                 truncate(reason, 1000),
                 head.hash(),
                 null);
-        String hash = hash(e);
-        jdbc.sql("""
-                        INSERT INTO audit_entry (seq, occurred_at, actor, action, entity_type, entity_id,
-                          before_state, after_state, reason, prev_hash, hash)
-                        VALUES (:seq, :at, :actor, :action, :type, :id, :before, :after, :reason, :prev, :hash)""")
-                .param("seq", e.seq())
-                .param("at", Sql.timestamp(e.occurredAt()))
-                .param("actor", e.actor())
-                .param("action", e.action())
-                .param("type", e.entityType())
-                .param("id", e.entityId())
-                .param("before", e.before())
-                .param("after", e.after())
-                .param("reason", e.reason())
-                .param("prev", e.prevHash())
-                .param("hash", hash)
-                .update();
+        return e.withHash(hash(e));
+    }
+
+    private static Map<String, Object> insertParams(Entry e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("seq", e.seq());
+        p.put("at", Sql.timestamp(e.occurredAt()));
+        p.put("actor", e.actor());
+        p.put("action", e.action());
+        p.put("type", e.entityType());
+        p.put("id", e.entityId());
+        p.put("before", e.before());
+        p.put("after", e.after());
+        p.put("reason", e.reason());
+        p.put("prev", e.prevHash());
+        p.put("hash", e.hash());
+        return p;
+    }
+
+    private void moveHead(Entry last) {
         jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", e.seq())
-                .param("hash", hash)
+                .param("seq", last.seq())
+                .param("hash", last.hash())
                 .update();
-        return e.seq();
     }
 
     /** Re-walks the whole chain from the first entry; reports the first broken link, if any. */
@@ -231,7 +292,12 @@ public class AuditLog {
             String after,
             String reason,
             String prevHash,
-            String hash) {}
+            String hash) {
+
+        Entry withHash(String h) {
+            return new Entry(seq, occurredAt, actor, action, entityType, entityId, before, after, reason, prevHash, h);
+        }
+    }
 
     /** One audit entry as the pages and API show it. */
     public record AuditRecord(

@@ -2,6 +2,7 @@ package org.gongtong.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -34,6 +35,41 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         mav.addObject(
                 "isAdmin",
                 signedIn && a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority())));
-        mav.addObject("currentPath", request.getRequestURI());
+        String path = request.getRequestURI();
+        mav.addObject("currentPath", path);
+        String section = section(path);
+        mav.addObject("navSection", section);
+        mav.addObject("navGroup", GROUPS.getOrDefault(section, section));
+    }
+
+    /** First path segments of the menu's groups (the section pages and the pages below them). */
+    private static final Map<String, String> GROUPS = Map.ofEntries(
+            Map.entry("communities", "network"),
+            Map.entry("institutions", "network"),
+            Map.entry("institute", "network"),
+            Map.entry("plan", "network"),
+            Map.entry("chains", "network"),
+            Map.entry("evaluations", "network"),
+            Map.entry("council", "network"),
+            Map.entry("funds", "funding"),
+            Map.entry("risk-pool", "funding"),
+            Map.entry("capital", "funding"),
+            Map.entry("grants", "funding"),
+            Map.entry("cultivation", "cultivation"),
+            Map.entry("market", "market"),
+            Map.entry("instruments", "services"),
+            Map.entry("incubators", "services"),
+            Map.entry("agencies", "services"),
+            Map.entry("talent", "services"),
+            Map.entry("admin", "admin"),
+            Map.entry("portal", "admin"));
+
+    /** The first segment of the path ("home" for the root), which the menu marks as current. */
+    static String section(String path) {
+        if (path == null || path.length() <= 1) {
+            return "home";
+        }
+        int end = path.indexOf('/', 1);
+        return path.substring(1, end < 0 ? path.length() : end);
     }
 }

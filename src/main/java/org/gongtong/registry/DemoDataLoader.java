@@ -109,9 +109,7 @@ public class DemoDataLoader {
         member(promotion, RoleInGroup.MEMBER, "郭志刚", "高新区管委会副主任", order);
         groups.setOffice(promotion, "推进小组办公室", "高新区管委会", htz, groups.person("郭志刚", "高新区管委会副主任", null), "郭志刚兼任办公室主任");
 
-        for (OrganisationForm sample : samples) {
-            registry.register(sample, true);
-        }
+        registry.registerAll(samples, true);
         audit.record("SEED_LOADED", "registry", null, null, java.util.Map.of("samples", samples.size()));
     }
 

@@ -15,6 +15,8 @@ import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,10 +33,12 @@ class Organisations {
             + " description, demo, version, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate separately;
 
-    Organisations(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Organisations(JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.named = named;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -44,6 +48,31 @@ class Organisations {
                 .param("id", id)
                 .query(Organisations::map)
                 .optional();
+    }
+
+    /** The rows of these ids, in the order given (missing ids are left out). */
+    List<Organisation> findAllById(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Organisation> byId = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Organisations::map)
+                .list()
+                .forEach(o -> byId.put(o.id(), o));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Which of these USCCs are already registered. */
+    java.util.Set<String> registeredUsccs(java.util.Collection<String> usccs) {
+        if (usccs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT uscc FROM organisation WHERE uscc IN (:u)")
+                .param("u", usccs)
+                .query(String.class)
+                .list());
     }
 
     Optional<Long> idByUscc(String uscc) {
@@ -214,17 +243,51 @@ class Organisations {
         return gone;
     }
 
+    private static final String INSERT = """
+            INSERT INTO organisation (kind, name, uscc, county_code, industry_code, industry_class,
+              address, contact_name, contact_phone, contact_email, founded_on, employees,
+              annual_revenue, registered_capital, description, demo, version, created_at, updated_at)
+            VALUES (:kind, :name, :uscc, :county, :industry, :industryClass, :address, :contactName,
+              :contactPhone, :contactEmail, :foundedOn, :employees, :annualRevenue,
+              :registeredCapital, :description, :demo, 0, :createdAt, :updatedAt)""";
+
     long insert(Organisation o) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        bind(jdbc.sql("""
-                                INSERT INTO organisation (kind, name, uscc, county_code, industry_code, industry_class,
-                                  address, contact_name, contact_phone, contact_email, founded_on, employees,
-                                  annual_revenue, registered_capital, description, demo, version, created_at, updated_at)
-                                VALUES (:kind, :name, :uscc, :county, :industry, :industryClass, :address, :contactName,
-                                  :contactPhone, :contactEmail, :foundedOn, :employees, :annualRevenue,
-                                  :registeredCapital, :description, :demo, 0, :createdAt, :updatedAt)"""), o).update(keys, "id");
+        bind(jdbc.sql(INSERT), o).update(keys, "id");
         tally(o, 1);
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Inserts many in one JDBC batch, in the caller's transaction, and moves the tally once per
+     * (kind, county, industry, demo). Returns the new ids in the order given.
+     */
+    List<Long> insertAll(List<Organisation> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[all.size()];
+        Map<List<Object>, Long> deltas = new LinkedHashMap<>();
+        for (int k = 0; k < rows.length; k++) {
+            Organisation o = all.get(k);
+            rows[k] = new MapSqlParameterSource(params(o));
+            deltas.merge(List.of(o.kind().name(), nz(o.county()), nz(o.industry()), o.demo()), 1L, Long::sum);
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        named.batchUpdate(INSERT, rows, keys, new String[] {"id"});
+        List<Long> ids = keys.getKeyList().stream()
+                .map(m -> ((Number) m.values().iterator().next()).longValue())
+                .toList();
+        if (ids.size() != all.size()) {
+            throw new IllegalStateException("expected " + all.size() + " generated ids, got " + ids.size());
+        }
+        deltas.forEach((key, n) ->
+                tally((String) key.get(0), (String) key.get(1), (String) key.get(2), (Boolean) key.get(3), n));
+        return ids;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /**
@@ -260,24 +323,30 @@ class Organisations {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec s, Organisation o) {
-        return s.param("kind", o.kind().name())
-                .param("name", o.name())
-                .param("uscc", o.uscc())
-                .param("county", o.county())
-                .param("industry", o.industry())
-                .param("industryClass", o.industryClass())
-                .param("address", o.address())
-                .param("contactName", o.contactName())
-                .param("contactPhone", o.contactPhone())
-                .param("contactEmail", o.contactEmail())
-                .param("foundedOn", o.foundedOn() == null ? null : Date.valueOf(o.foundedOn()))
-                .param("employees", o.employees())
-                .param("annualRevenue", o.annualRevenue())
-                .param("registeredCapital", o.registeredCapital())
-                .param("description", o.description())
-                .param("demo", o.demo())
-                .param("createdAt", Sql.timestamp(o.createdAt()))
-                .param("updatedAt", Sql.timestamp(o.updatedAt()));
+        return s.params(params(o));
+    }
+
+    private static Map<String, Object> params(Organisation o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", o.kind().name());
+        p.put("name", o.name());
+        p.put("uscc", o.uscc());
+        p.put("county", o.county());
+        p.put("industry", o.industry());
+        p.put("industryClass", o.industryClass());
+        p.put("address", o.address());
+        p.put("contactName", o.contactName());
+        p.put("contactPhone", o.contactPhone());
+        p.put("contactEmail", o.contactEmail());
+        p.put("foundedOn", o.foundedOn() == null ? null : Date.valueOf(o.foundedOn()));
+        p.put("employees", o.employees());
+        p.put("annualRevenue", o.annualRevenue());
+        p.put("registeredCapital", o.registeredCapital());
+        p.put("description", o.description());
+        p.put("demo", o.demo());
+        p.put("createdAt", Sql.timestamp(o.createdAt()));
+        p.put("updatedAt", Sql.timestamp(o.updatedAt()));
+        return p;
     }
 
     private static Where where(OrganisationCriteria c) {

@@ -68,6 +68,42 @@ public class Registry implements OrganisationDirectory {
         return registerChecked(checked(form), demo);
     }
 
+    /**
+     * Registers many without an actor check (demo data), all or nothing: each is validated and
+     * audited exactly as {@link #register(OrganisationForm, boolean)} does, but the rows and their
+     * audit entries are written as JDBC batches, which is what makes the first start quick.
+     */
+    @Transactional
+    public List<Organisation> registerAll(List<OrganisationForm> forms, boolean demo) {
+        List<OrganisationValidator.Checked> checked =
+                forms.stream().map(this::checked).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (OrganisationValidator.Checked c : checked) {
+            if (c.uscc() != null && !seen.add(c.uscc())) {
+                throw duplicateUscc(c.uscc());
+            }
+        }
+        java.util.Set<String> taken = organisations.registeredUsccs(seen);
+        if (!taken.isEmpty()) {
+            throw duplicateUscc(taken.iterator().next());
+        }
+        Instant now = clock.instant();
+        List<Long> ids;
+        try {
+            ids = organisations.insertAll(checked.stream()
+                    .map(c -> toOrganisation(0, c, demo, 0, now, now))
+                    .toList());
+        } catch (DuplicateKeyException e) {
+            throw duplicateUscc(null);
+        }
+        List<Organisation> created = organisations.findAllById(ids);
+        audit.recordAll(created.stream()
+                .map(o -> new AuditLog.Change("ORGANISATION_REGISTERED", "organisation", o.id(), null, auditView(o)))
+                .toList());
+        created.forEach(o -> events.publishEvent(new OrganisationRegistered(o.id(), o.kind(), o.name(), o.county())));
+        return created;
+    }
+
     private OrganisationValidator.Checked checked(OrganisationForm form) {
         OrganisationValidator.Checked c = validator.check(form);
         if (!c.valid()) {

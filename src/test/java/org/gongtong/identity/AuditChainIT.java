@@ -70,6 +70,42 @@ class AuditChainIT {
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
 
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void aBatchOfChangesIsChainedExactlyLikeSingleEntries() throws Exception {
+        String marker = Api.unique("批量");
+        long last = audit.recordAll(List.of(
+                new AuditLog.Change("BATCH_TEST", "test", marker + "-1", null, Map.of("n", 1)),
+                new AuditLog.Change("BATCH_TEST", "test", marker + "-2", Map.of("n", 1), Map.of("n", 2)),
+                new AuditLog.Change("BATCH_TEST", "test", marker + "-3", null, null)));
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT seq, entity_id, actor, before_state, after_state, prev_hash, hash FROM audit_entry"
+                        + " WHERE action = 'BATCH_TEST' AND entity_id LIKE ? ORDER BY seq",
+                marker + "-%");
+        assertThat(rows)
+                .extracting(r -> r.get("entity_id"))
+                .containsExactly(marker + "-1", marker + "-2", marker + "-3");
+        assertThat(rows).extracting(r -> ((Number) r.get("seq")).longValue()).containsExactly(last - 2, last - 1, last);
+        assertThat(rows).extracting(r -> r.get("actor")).containsOnly("system");
+        // each entry links to the one before it, and the head moved to the last one
+        assertThat(rows.get(1).get("prev_hash")).isEqualTo(rows.get(0).get("hash"));
+        assertThat(rows.get(2).get("prev_hash")).isEqualTo(rows.get(1).get("hash"));
+        assertThat(jdbc.queryForObject("SELECT last_hash FROM audit_head WHERE id = 1", String.class))
+                .isEqualTo(rows.get(2).get("hash"));
+        assertThat(json.readTree((String) rows.get(1).get("before_state"))
+                        .get("n")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+        // and a single entry after the batch continues the same chain (verify's own log-in came between)
+        long next = audit.record("BATCH_TEST", "test", marker + "-4", null, null);
+        assertThat(next).isGreaterThan(last);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+        assertThat(audit.recordAll(List.of())).isZero();
+    }
+
     @Test
     void editingARowBehindTheApplicationsBackBreaksTheChainThere() throws Exception {
         long id = api.createOrganisation("RESEARCH", "371503");

@@ -64,6 +64,72 @@ class RegistryModuleTest {
     }
 
     @Test
+    void registeringManyAtOnceValidatesAuditsAndPublishesEachOne(AssertablePublishedEvents events) {
+        String a = Api.unique("批量甲");
+        String b = Api.unique("批量乙");
+        var forms = java.util.List.of(
+                OrganisationForm.of(a, "产", Api.uscc(), "冠县", "纺织服装"),
+                OrganisationForm.of(b, "SERVICE", null, "临清市", null));
+        var created = registry.registerAll(forms, true);
+        assertThat(created).extracting(Organisation::name).containsExactly(a, b);
+        assertThat(created).allMatch(Organisation::demo);
+        assertThat(created.get(0).county()).isEqualTo("371525");
+        assertThat(created.get(0).industry()).isEqualTo("TEXTILES_APPAREL");
+        assertThat(registry.find(created.get(1).id()).name()).isEqualTo(b);
+        @SuppressWarnings("unchecked")
+        org.mockito.ArgumentCaptor<java.util.List<AuditLog.Change>> changes =
+                org.mockito.ArgumentCaptor.forClass(java.util.List.class);
+        verify(audit).recordAll(changes.capture());
+        assertThat(changes.getValue())
+                .extracting(AuditLog.Change::action, AuditLog.Change::entityId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "ORGANISATION_REGISTERED", created.get(0).id()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "ORGANISATION_REGISTERED", created.get(1).id()));
+        assertThat(changes.getValue().get(0).after()).isEqualTo(Registry.auditView(created.get(0)));
+        assertThat(events.ofType(OrganisationRegistered.class)
+                        .matching(OrganisationRegistered::id, created.get(1).id()))
+                .hasSize(1);
+        tallyAgreesWithTheTable();
+    }
+
+    @Test
+    void registeringManyAtOnceIsAllOrNothing() {
+        Organisation existing =
+                registry.register(OrganisationForm.of(Api.unique("已有"), "产", Api.uscc(), null, null), OFFICER);
+        String fresh = Api.unique("全有或全无");
+        // a USCC already registered: a conflict, and the valid form before it is not written either
+        assertThatThrownBy(() -> registry.registerAll(
+                        java.util.List.of(
+                                OrganisationForm.of(fresh, "产", Api.uscc(), null, null),
+                                OrganisationForm.of(Api.unique("重复"), "产", existing.uscc(), null, null)),
+                        false))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        // the same USCC twice in one call
+        String twice = Api.uscc();
+        assertThatThrownBy(() -> registry.registerAll(
+                        java.util.List.of(
+                                OrganisationForm.of(fresh, "产", twice, null, null),
+                                OrganisationForm.of(Api.unique("两次"), "产", twice, null, null)),
+                        false))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        // an invalid form
+        assertThatThrownBy(() -> registry.registerAll(
+                        java.util.List.of(
+                                OrganisationForm.of(fresh, "产", null, null, null),
+                                OrganisationForm.of(" ", "产", null, null, null)),
+                        false))
+                .isInstanceOf(ValidationException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE name = ?", Long.class, fresh))
+                .isZero();
+        verify(audit, never()).recordAll(any());
+        tallyAgreesWithTheTable();
+    }
+
+    @Test
     void nothingIsWrittenWhenAuditingFails() {
         String name = Api.unique("审计失败");
         given(audit.record(eq("ORGANISATION_REGISTERED"), any(), any(), any(), any()))
