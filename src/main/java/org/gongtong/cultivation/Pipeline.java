@@ -187,7 +187,7 @@ public class Pipeline {
     /** The pipeline by county or industry for the enterprises the actor may see. */
     @Transactional(readOnly = true)
     public List<Row> overview(String by, Actor actor) {
-        if (!(actor.citywide() || actor.role() == Role.COUNTY_OFFICER)) {
+        if (!seesOverview(actor)) {
             throw DomainException.forbidden("problem.forbidden");
         }
         String county = actor.role() == Role.COUNTY_OFFICER ? actor.county() : null;
@@ -231,6 +231,11 @@ public class Pipeline {
             rows.add(new Row(key, stages, c[base], c[base + 1], c[base + 2], c[base + 3]));
         });
         return rows;
+    }
+
+    /** The pipeline overview is the office's view: the city's roles and county officers (their county). */
+    public static boolean seesOverview(Actor actor) {
+        return actor.citywide() || actor.role() == Role.COUNTY_OFFICER;
     }
 
     private static boolean officer(Actor actor, Organisation o) {

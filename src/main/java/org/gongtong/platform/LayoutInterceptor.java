@@ -2,7 +2,10 @@ package org.gongtong.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,6 +21,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    private final ObjectProvider<MenuAccess> menuAccess;
+
+    LayoutInterceptor(ObjectProvider<MenuAccess> menuAccess) {
+        this.menuAccess = menuAccess;
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -40,6 +49,29 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         String section = section(path);
         mav.addObject("navSection", section);
         mav.addObject("navGroup", GROUPS.getOrDefault(section, section));
+        Set<String> hidden = new HashSet<>();
+        if (signedIn) {
+            menuAccess.forEach(m -> hidden.addAll(m.hiddenSections()));
+        }
+        mav.addObject("navHidden", hidden);
+        mav.addObject("langQuery", queryWithoutLang(request.getQueryString()));
+    }
+
+    /**
+     * The page's own query string without {@code lang}, ending in "&" when not empty, so that the language
+     * switch keeps the filters and ids of the page it is on (the string is already URL-encoded).
+     */
+    static String queryWithoutLang(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty() && !pair.equals("lang") && !pair.startsWith("lang=")) {
+                b.append(pair).append('&');
+            }
+        }
+        return b.toString();
     }
 
     /** First path segments of the menu's groups (the section pages and the pages below them). */
@@ -60,6 +92,7 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             Map.entry("instruments", "services"),
             Map.entry("incubators", "services"),
             Map.entry("agencies", "services"),
+            Map.entry("service-orders", "services"),
             Map.entry("talent", "services"),
             Map.entry("admin", "admin"),
             Map.entry("portal", "admin"));

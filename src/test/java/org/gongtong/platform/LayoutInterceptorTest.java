@@ -10,7 +10,9 @@ import org.springframework.web.servlet.ModelAndView;
 /** The menu's current section and group, computed once per page from the path. */
 class LayoutInterceptorTest {
 
-    private final LayoutInterceptor layout = new LayoutInterceptor();
+    private final LayoutInterceptor layout =
+            new LayoutInterceptor(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(MenuAccess.class));
 
     private ModelAndView render(String path) {
         ModelAndView mav = new ModelAndView("some/page");
@@ -44,5 +46,15 @@ class LayoutInterceptorTest {
         layout.postHandle(
                 new MockHttpServletRequest("GET", "/organisations"), new MockHttpServletResponse(), null, redirect);
         assertThat(redirect.getModel()).doesNotContainKey("navSection");
+    }
+
+    @Test
+    void theLanguageSwitchKeepsThePagesQueryButItsOwnLang() {
+        assertThat(LayoutInterceptor.queryWithoutLang(null)).isEmpty();
+        assertThat(LayoutInterceptor.queryWithoutLang("source=CLAIMS_PAID&county=371502"))
+                .isEqualTo("source=CLAIMS_PAID&county=371502&");
+        assertThat(LayoutInterceptor.queryWithoutLang("lang=en&q=%E5%8D%8E&language=x"))
+                .isEqualTo("q=%E5%8D%8E&language=x&");
+        assertThat(render("/capital/figures").getModel()).containsEntry("langQuery", "");
     }
 }

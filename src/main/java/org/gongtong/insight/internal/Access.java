@@ -25,6 +25,11 @@ public class Access {
         return a.citywide() || a.role() == Role.COUNCIL_MEMBER;
     }
 
+    /** Does {@code a} see any dashboard at all (the city's, or a county officer its own county's)? */
+    public static boolean seesAny(Actor a) {
+        return seesCity(a) || (a.role() == Role.COUNTY_OFFICER && a.county() != null);
+    }
+
     public List<OrganisationDirectory.CountyRef> counties() {
         return directory.counties();
     }

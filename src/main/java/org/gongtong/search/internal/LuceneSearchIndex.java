@@ -64,12 +64,18 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
             Clock clock,
             ObjectProvider<SearchDocumentSource> sources) {
         this.engine = openEngine(Path.of(dataDir));
+        // a fresh index has no rebuild token, so checkAtStart will rebuild it from the database; changes
+        // committed before then (first-start demo data) need not be indexed one by one first
+        this.rebuildAhead = engine.commitData().get(TOKEN) == null;
         this.jdbc = jdbc;
         this.clock = clock;
         this.sources = sources;
     }
 
     private Path privateFolder;
+
+    /** True from opening a fresh index until the start-up check has begun its rebuild. */
+    private volatile boolean rebuildAhead;
 
     /**
      * Opens {@code data-dir/index}. If another process (or a second application context in the same
@@ -101,8 +107,11 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
                 || !engine.ranker().version().equals(data.get(VERSION));
         if (stale) {
             log.info("Search index missing or stale: rebuilding in the background");
+            // cleared first: a change skipped while it was set committed before the rebuild reads the database
+            rebuildAhead = false;
             rebuild();
         } else {
+            rebuildAhead = false;
             Thread t = new Thread(engine::relearn, "search-relearn");
             t.setDaemon(true);
             t.start();
@@ -111,12 +120,16 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SearchDocumentChanged event) {
-        index(event.document());
+        if (!rebuildAhead) {
+            index(event.document());
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SearchDocumentRemoved event) {
-        delete(event.type(), event.id());
+        if (!rebuildAhead) {
+            delete(event.type(), event.id());
+        }
     }
 
     @Override
