@@ -24,6 +24,35 @@ public class PageForms {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    /**
+     * A form field as a whole number, null when blank; text that is not one is refused on that field with
+     * {@code messageKey} (its one argument is the text typed).
+     */
+    public static Long whole(Map<String, String> form, String key, String messageKey) {
+        String v = text(form, key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(key, messageKey, v);
+        }
+    }
+
+    /** A form field as an exact decimal (thousands separators allowed), null when blank; else as {@link #whole}. */
+    public static java.math.BigDecimal decimal(Map<String, String> form, String key, String messageKey) {
+        String v = text(form, key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(v.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(key, messageKey, v);
+        }
+    }
+
     /** Puts empty form state into the model unless a refusal already put its own. */
     public void none(Model model) {
         if (!model.containsAttribute("errorForm")) {

@@ -43,27 +43,7 @@ class AgencyPages {
     }
 
     private static BigDecimal money(Map<String, String> form, String key) {
-        String v = text(form, key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(v.replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid(key, "services.moneyInvalid");
-        }
-    }
-
-    private static Long number(Map<String, String> form, String key, String messageKey) {
-        String v = text(form, key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid(key, messageKey, v);
-        }
+        return PageForms.decimal(form, key, "services.moneyInvalid");
     }
 
     @GetMapping("/agencies/{id}")
@@ -104,7 +84,7 @@ class AgencyPages {
             Order o = agencies.request(
                     id,
                     new AgencyService.OrderForm(
-                            number(form, "serviceId", "services.agency.serviceUnknown"),
+                            PageForms.whole(form, "serviceId", "services.agency.serviceUnknown"),
                             null,
                             text(form, "description")),
                     actor());

@@ -48,18 +48,6 @@ class TalentPages {
         return Actor.current().orElseThrow();
     }
 
-    private static Long id(Map<String, String> form, String key) {
-        String v = text(form, key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid(key, "talent.organisationUnknown", v);
-        }
-    }
-
     private static Integer months(Map<String, String> form) {
         String v = text(form, "reportEveryMonths");
         if (v == null) {
@@ -86,8 +74,8 @@ class TalentPages {
                     new TalentService.AppointmentForm(
                             text(form, "programme"),
                             text(form, "personName"),
-                            id(form, "homeOrgId"),
-                            id(form, "hostOrgId"),
+                            PageForms.whole(form, "homeOrgId", "talent.organisationUnknown"),
+                            PageForms.whole(form, "hostOrgId", "talent.organisationUnknown"),
                             text(form, "startsOn"),
                             text(form, "endsOn"),
                             text(form, "duties"),
