@@ -3,6 +3,7 @@ package org.gongtong.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final ObjectProvider<MenuAccess> menuAccess;
+
+    /** The modules' answers, looked up on the first page rather than on every one. */
+    private volatile List<MenuAccess> menus;
 
     LayoutInterceptor(ObjectProvider<MenuAccess> menuAccess) {
         this.menuAccess = menuAccess;
@@ -51,7 +55,12 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         mav.addObject("navGroup", GROUPS.getOrDefault(section, section));
         Set<String> hidden = new HashSet<>();
         if (signedIn) {
-            menuAccess.forEach(m -> hidden.addAll(m.hiddenSections()));
+            List<MenuAccess> all = menus;
+            if (all == null) {
+                all = menuAccess.orderedStream().toList();
+                menus = all;
+            }
+            all.forEach(m -> hidden.addAll(m.hiddenSections()));
         }
         mav.addObject("navHidden", hidden);
         mav.addObject("langQuery", queryWithoutLang(request.getQueryString()));
