@@ -78,6 +78,18 @@ class InstitutionEvaluationApiIT {
         return send(post("/api/v1/institutions/" + id + "/evaluations"), Map.of("year", year), admin);
     }
 
+    /** A signed-in administrator's session, through the real login form. */
+    private org.springframework.mock.web.MockHttpSession adminSession() throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                        "/login")
+                                .user("admin")
+                                .password(Api.ADMIN_PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    }
+
     private String status(long id) throws Exception {
         return api.getJson("/api/v1/institutions/" + id, admin).get("status").asString();
     }
@@ -193,15 +205,7 @@ class InstitutionEvaluationApiIT {
     void detailPageShowsThePointsTableAndInlineErrors() throws Exception {
         long id = institution(true);
         long evaluation = api.read(compute(id, YEAR)).get("id").asLong();
-        org.springframework.mock.web.MockHttpSession session =
-                (org.springframework.mock.web.MockHttpSession)
-                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-                                        .formLogin("/login")
-                                        .user("admin")
-                                        .password(Api.ADMIN_PASSWORD))
-                                .andReturn()
-                                .getRequest()
-                                .getSession(false);
+        org.springframework.mock.web.MockHttpSession session = adminSession();
         String page = mvc.perform(get("/institutions/" + id).session(session))
                 .andReturn()
                 .getResponse()
@@ -266,15 +270,7 @@ class InstitutionEvaluationApiIT {
     void theEvaluationsPageListsEvaluationsAndEditsTheSettingsInline() throws Exception {
         long id = institution(true);
         long evaluation = api.read(compute(id, YEAR)).get("id").asLong();
-        org.springframework.mock.web.MockHttpSession session =
-                (org.springframework.mock.web.MockHttpSession)
-                        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-                                        .formLogin("/login")
-                                        .user("admin")
-                                        .password(Api.ADMIN_PASSWORD))
-                                .andReturn()
-                                .getRequest()
-                                .getSession(false);
+        org.springframework.mock.web.MockHttpSession session = adminSession();
         String page = mvc.perform(get("/evaluations?year=" + YEAR).session(session))
                 .andReturn()
                 .getResponse()
