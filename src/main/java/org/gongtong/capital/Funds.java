@@ -18,6 +18,7 @@ import org.gongtong.capital.FundRecords.Investment;
 import org.gongtong.capital.FundRecords.InvestmentType;
 import org.gongtong.capital.FundRecords.Share;
 import org.gongtong.capital.FundRecords.Valuation;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,9 +35,11 @@ class Funds {
             FROM fund f LEFT JOIN fund p ON p.id = f.parent_fund_id LEFT JOIN organisation o ON o.id = f.manager_id""";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Funds(JdbcClient jdbc) {
+    Funds(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(
@@ -61,6 +64,7 @@ class Funds {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("fund");
         return keys.getKey().longValue();
     }
 
@@ -123,6 +127,7 @@ class Funds {
                 .param("on", on)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("fund_commitment");
         return keys.getKey().longValue();
     }
 
@@ -276,6 +281,7 @@ class Funds {
                 .param("local", local)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("fund_investment");
         return keys.getKey().longValue();
     }
 
@@ -311,11 +317,14 @@ class Funds {
                 jdbc.sql("DELETE FROM " + t + " WHERE fund_id = :f")
                         .param("f", id)
                         .update();
+                totals.changed(t);
             }
             jdbc.sql("DELETE FROM fund_commitment WHERE investor_fund_id = :f")
                     .param("f", id)
                     .update();
+            totals.changed("fund_commitment");
             jdbc.sql("DELETE FROM fund WHERE id = :f").param("f", id).update();
+            totals.changed("fund");
         }
         return ids.size();
     }

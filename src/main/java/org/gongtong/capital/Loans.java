@@ -13,6 +13,7 @@ import org.gongtong.capital.RiskRecords.LedgerEntry;
 import org.gongtong.capital.RiskRecords.Loan;
 import org.gongtong.capital.RiskRecords.LoanStatus;
 import org.gongtong.capital.RiskRecords.Payer;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,9 +38,11 @@ class Loans {
             JOIN organisation e ON e.id = l.borrower_org_id""";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Loans(JdbcClient jdbc) {
+    Loans(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(
@@ -78,6 +81,7 @@ class Loans {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("risk_loan");
         return keys.getKey().longValue();
     }
 
@@ -130,7 +134,7 @@ class Loans {
     }
 
     boolean setStatus(long id, LoanStatus from, LoanStatus to, Instant now) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                         UPDATE risk_loan SET status = :to, version = version + 1, updated_at = :at
                         WHERE id = :id AND status = :from""")
                         .param("to", to.name())
@@ -139,6 +143,8 @@ class Loans {
                         .param("at", Sql.timestamp(now))
                         .update()
                 == 1;
+        totals.changed("risk_loan");
+        return written;
     }
 
     void recordClaim(
@@ -166,6 +172,7 @@ class Loans {
                 .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
+        totals.changed("risk_loan");
     }
 
     void recordPayment(long id, BigDecimal amount, Instant now) {
@@ -178,6 +185,7 @@ class Loans {
                 .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
+        totals.changed("risk_loan");
     }
 
     void recordRecovery(long id, BigDecimal amount, LossSharing.Parts returned, Instant now) {
@@ -193,6 +201,7 @@ class Loans {
                 .param("at", Sql.timestamp(now))
                 .param("id", id)
                 .update();
+        totals.changed("risk_loan");
     }
 
     // pool account
@@ -238,6 +247,7 @@ class Loans {
                 .param("note", note)
                 .param("at", Sql.timestamp(now))
                 .update();
+        totals.changed("risk_pool_entry");
     }
 
     List<LedgerEntry> ledger(Long loanId, Long bankOrgId, int limit) {

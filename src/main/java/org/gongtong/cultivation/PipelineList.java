@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.Role;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.registry.DemoDataRemoving;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +36,20 @@ public class PipelineList {
             LocalDate expiresOn) {}
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    PipelineList(JdbcClient jdbc) {
+    PipelineList(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
+    }
+
+    /**
+     * Removing the demo samples deletes their organisations, and a pipeline record has no foreign key
+     * to its firm: its county join then drops it, so totals are counted again once that transaction ends.
+     */
+    @EventListener
+    void demoRemoved(DemoDataRemoving event) {
+        totals.changed("cultivation_record");
     }
 
     /** The criteria narrowed to what the actor may see: 403 for a county officer asking for another county. */
@@ -55,18 +69,22 @@ public class PipelineList {
     @Transactional(readOnly = true)
     public PageResult<Row> search(PipelineCriteria c, PageRequest page) {
         Where w = where(c);
-        var count = jdbc.sql(
-                "SELECT COUNT(*) FROM cultivation_record r JOIN organisation o ON o.id = r.organisation_id" + w.sql());
-        var list = jdbc.sql(SELECT + w.sql() + " ORDER BY r.organisation_id DESC LIMIT :limit OFFSET :offset");
-        for (var e : w.params().entrySet()) {
-            count = count.param(e.getKey(), e.getValue());
-            list = list.param(e.getKey(), e.getValue());
-        }
-        long total = count.query(Long.class).single();
-        List<Row> rows = total == 0
+        long total =
+                totals.count("SELECT COUNT(*) FROM cultivation_record r" + w.sql(), w.params(), "cultivation_record");
+        // the page's firms from the records alone (newest first, stopping at the page), then their names
+        List<Long> ids = total == 0 || page.size() == 0
                 ? List.of()
-                : list.param("limit", page.size())
+                : jdbc.sql("SELECT r.organisation_id FROM cultivation_record r" + w.sql()
+                                + " ORDER BY r.organisation_id DESC LIMIT :limit OFFSET :offset")
+                        .params(w.params())
+                        .param("limit", page.size())
                         .param("offset", page.offset())
+                        .query(Long.class)
+                        .list();
+        List<Row> rows = ids.isEmpty()
+                ? List.of()
+                : jdbc.sql(SELECT + " WHERE r.organisation_id IN (:ids) ORDER BY r.organisation_id DESC")
+                        .param("ids", ids)
                         .query(PipelineList::row)
                         .list();
         return new PageResult<>(rows, total, page.page(), page.size());
@@ -75,7 +93,7 @@ public class PipelineList {
     /** The number of matching firms: the same WHERE as {@link #search}. */
     @Transactional(readOnly = true)
     public long count(PipelineCriteria c) {
-        return search(c, PageRequest.of(0, 1)).totalElements();
+        return search(c, new PageRequest(0, 0)).totalElements();
     }
 
     @Transactional(readOnly = true)
@@ -97,7 +115,12 @@ public class PipelineList {
     private static Where where(PipelineCriteria c) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!c.stages().isEmpty()) {
+        if (c.stages().size() == 1) {
+            // one stage as an equality: H2 then reads the stage index without the rows (an IN of one
+            // value made it read every row of the stage, 40x slower)
+            parts.add("r.stage = :stage");
+            params.put("stage", c.stages().iterator().next().name());
+        } else if (!c.stages().isEmpty()) {
             parts.add("r.stage IN (:stages)");
             params.put("stages", c.stages().stream().map(Stage::name).toList());
         }
@@ -107,7 +130,8 @@ public class PipelineList {
             parts.add("r.tsme_year IS NULL");
         }
         if (c.county() != null) {
-            parts.add("o.county_code = :county");
+            parts.add(
+                    "EXISTS (SELECT 1 FROM organisation oc WHERE oc.id = r.organisation_id AND oc.county_code = :county)");
             params.put("county", c.county());
         }
         return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class Records {
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Records(JdbcClient jdbc) {
+    Records(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     Optional<CultivationRecord> find(long organisationId) {
@@ -54,19 +57,23 @@ class Records {
         p.put("at", at);
         p.put("version", r.version());
         if (r.version() < 0) {
-            return jdbc.sql("""
+            var written = jdbc.sql("""
                             INSERT INTO cultivation_record (organisation_id, stage, tsme_year, tsme_number, applied_on,
                               certificate_number, certificate_date, expires_on, cancelled_on, cancel_reason, version,
                               updated_at)
                             VALUES (:o, :stage, :tsmeYear, :tsmeNumber, :appliedOn, :certNumber, :certDate, :expiresOn,
                               :cancelledOn, :reason, 0, :at)""").params(p).update() == 1;
+            totals.changed("cultivation_record");
+            return written;
         }
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                         UPDATE cultivation_record SET stage = :stage, tsme_year = :tsmeYear, tsme_number = :tsmeNumber,
                           applied_on = :appliedOn, certificate_number = :certNumber, certificate_date = :certDate,
                           expires_on = :expiresOn, cancelled_on = :cancelledOn, cancel_reason = :reason,
                           version = version + 1, updated_at = :at
                         WHERE organisation_id = :o AND version = :version""").params(p).update() == 1;
+        totals.changed("cultivation_record");
+        return written;
     }
 
     List<Integer> filedYears(long organisationId) {

@@ -32,6 +32,7 @@ import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.identity.Role;
 import org.gongtong.identity.UserAccount;
+import org.gongtong.insight.Totals;
 import org.gongtong.notifications.NotificationRequested;
 import org.gongtong.notifications.NotificationRequested.Audience;
 import org.gongtong.notifications.NotificationRequested.Category;
@@ -104,6 +105,7 @@ public class Grants {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final Totals totals;
 
     Grants(
             JdbcClient jdbc,
@@ -114,8 +116,10 @@ public class Grants {
             Messages messages,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.registry = registry;
         this.accounts = accounts;
         this.fund = fund;
@@ -414,6 +418,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("demo", p.demo())
                 .update(kh, "id");
+        totals.changed("grant_application");
         long id = kh.getKeyAs(Number.class).longValue();
         Application a = find(id);
         audit.record("GRANT_APPLICATION_STARTED", "grant_application", id, null, a.status());
@@ -445,6 +450,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         return find(id);
     }
 
@@ -491,6 +497,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         Application after = find(id);
         snapshot(after, "SUBMITTED", null);
         audit.record("GRANT_APPLICATION_SUBMITTED", "grant_application", id, a.status(), after.status());
@@ -524,6 +531,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         Application after = find(id);
         snapshot(after, "RETURNED", r);
         audit.record("GRANT_APPLICATION_RETURNED", "grant_application", id, a.status(), after.status(), r);
@@ -707,20 +715,21 @@ public class Grants {
             throw DomainException.forbidden("problem.forbidden");
         }
         Where w = where(c, actor);
-        var count = jdbc.sql("SELECT COUNT(*) FROM grant_application a" + w.sql());
+        long total =
+                totals.count("SELECT COUNT(*) FROM grant_application a" + w.sql(), w.params(), "grant_application");
         // the page's ids from the applications alone, then their rows with the programme's name: with the
         // join before the page is cut, H2 joined and sorted every application of a status to keep twenty
         var ids = jdbc.sql("SELECT a.id FROM grant_application a" + w.sql()
                 + " ORDER BY a.id DESC OFFSET :off ROWS FETCH FIRST :n ROWS ONLY");
         for (var e : w.params().entrySet()) {
-            count = count.param(e.getKey(), e.getValue());
             ids = ids.param(e.getKey(), e.getValue());
         }
-        long total = count.query(Long.class).single();
-        List<Long> page0 = ids.param("off", page.offset())
-                .param("n", page.size())
-                .query(Long.class)
-                .list();
+        List<Long> page0 = total == 0 || page.size() == 0
+                ? List.<Long>of()
+                : ids.param("off", page.offset())
+                        .param("n", page.size())
+                        .query(Long.class)
+                        .list();
         List<Application> rows = page0.isEmpty()
                 ? List.of()
                 : jdbc.sql(
@@ -734,11 +743,7 @@ public class Grants {
 
     long count(ApplicationCriteria c) {
         Where w = where(c, null);
-        var q = jdbc.sql("SELECT COUNT(*) FROM grant_application a" + w.sql());
-        for (var e : w.params().entrySet()) {
-            q = q.param(e.getKey(), e.getValue());
-        }
-        return q.query(Long.class).single();
+        return totals.count("SELECT COUNT(*) FROM grant_application a" + w.sql(), w.params(), "grant_application");
     }
 
     @Transactional(readOnly = true)
@@ -831,6 +836,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         Application after = find(id);
         audit.record("GRANT_REVIEW_STARTED", "grant_application", id, a.status(), after.status());
         return after;
@@ -1179,6 +1185,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         Application after = find(id);
         audit.record("GRANT_STAGE_PASSED", "grant_application", id, a.stageSeq(), after.stageSeq());
         return after;
@@ -1212,6 +1219,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
         Application after = find(id);
         audit.record("GRANT_APPLICATION_REJECTED", "grant_application", id, a.status(), after.status(), reason.strip());
         notify(
@@ -1247,6 +1255,7 @@ public class Grants {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("grant_application");
     }
 
     void notify(
@@ -1280,6 +1289,7 @@ public class Grants {
                     .update();
         }
         jdbc.sql("DELETE FROM grant_application WHERE demo = TRUE").update();
+        totals.changed("grant_application");
         jdbc.sql("DELETE FROM integrity_record WHERE demo = TRUE").update();
         List<Long> progs = jdbc.sql("SELECT id FROM grant_programme WHERE demo = TRUE")
                 .query(Long.class)

@@ -11,6 +11,7 @@ import java.util.List;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.insight.CollaborationEdges;
+import org.gongtong.insight.Totals;
 import org.gongtong.notifications.NotificationRequested;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.Sql;
@@ -38,9 +39,17 @@ public class Brokerages implements CollaborationEdges {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Totals totals;
 
-    Brokerages(JdbcClient jdbc, Market market, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Brokerages(
+            JdbcClient jdbc,
+            Market market,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.market = market;
         this.audit = audit;
         this.events = events;
@@ -71,6 +80,7 @@ public class Brokerages implements CollaborationEdges {
                 .param("notes", notes)
                 .param("at", Sql.timestamp(clock.instant()))
                 .update(keys, "id");
+        totals.changed("brokerage");
         long id = keys.getKey().longValue();
         audit.record("market.brokerage.propose", "brokerage", id, null, BrokerageStatus.PROPOSED.name());
         notifyParties(find(id), "market.notify.brokerageMoved");
@@ -104,6 +114,7 @@ public class Brokerages implements CollaborationEdges {
                 .param("at", Sql.timestamp(clock.instant()))
                 .param("id", id)
                 .update();
+        totals.changed("brokerage");
         audit.record("market.brokerage.move", "brokerage", id, b.status().name(), to.name(), reason);
         Brokerage after = find(id);
         notifyParties(after, "market.notify.brokerageMoved");
@@ -172,16 +183,19 @@ public class Brokerages implements CollaborationEdges {
             w.append(" AND b.contacted_at IS NOT NULL");
         }
         String join = " JOIN organisation o ON o.id = n.organisation_id";
-        long total = jdbc.sql("SELECT COUNT(*) FROM brokerage b JOIN tech_need n ON n.id = b.need_id" + join + w)
-                .params(p)
-                .query(Long.class)
-                .single();
-        List<Brokerage> rows = jdbc.sql(SELECT + join + w + " ORDER BY b.id DESC LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(Brokerages::map)
-                .list();
+        long total = totals.count(
+                "SELECT COUNT(*) FROM brokerage b JOIN tech_need n ON n.id = b.need_id" + join + w,
+                p,
+                "brokerage",
+                "tech_need");
+        List<Brokerage> rows = page.size() == 0 || total == 0
+                ? List.of()
+                : jdbc.sql(SELECT + join + w + " ORDER BY b.id DESC LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(Brokerages::map)
+                        .list();
         return new org.gongtong.platform.PageResult<>(rows, total, page.page(), page.size());
     }
 

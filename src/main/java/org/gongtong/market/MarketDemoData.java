@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.OrganisationDirectory;
+import org.gongtong.insight.Totals;
 import org.gongtong.registry.DemoDataRemoving;
 import org.gongtong.search.SearchDocumentRemoved;
 import org.gongtong.search.Visibility;
@@ -28,13 +29,16 @@ class MarketDemoData implements ApplicationRunner {
     private final OrganisationDirectory directory;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Totals totals;
 
     MarketDemoData(
             @Value("${gongtong.demo-data:true}") boolean enabled,
             Market market,
             OrganisationDirectory directory,
             JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Totals totals) {
+        this.totals = totals;
         this.enabled = enabled;
         this.market = market;
         this.directory = directory;
@@ -164,14 +168,18 @@ class MarketDemoData implements ApplicationRunner {
         jdbc.sql("DELETE FROM tech_contract WHERE demo = TRUE OR brokerage_id IN (SELECT b.id FROM brokerage b"
                         + " JOIN tech_need n ON n.id = b.need_id WHERE n.demo = TRUE)")
                 .update();
+        totals.changed("tech_contract");
         jdbc.sql("DELETE FROM brokerage WHERE demo = TRUE OR need_id IN (SELECT id FROM tech_need WHERE demo = TRUE)"
                         + " OR result_id IN (SELECT id FROM tech_result WHERE demo = TRUE)"
                         + " OR expert_id IN (SELECT id FROM expert WHERE demo = TRUE)")
                 .update();
+        totals.changed("brokerage");
         jdbc.sql("DELETE FROM patent WHERE demo = TRUE OR result_id IN (SELECT id FROM tech_result WHERE demo = TRUE)")
                 .update();
         jdbc.sql("DELETE FROM tech_need WHERE demo = TRUE").update();
+        totals.changed("tech_need");
         jdbc.sql("DELETE FROM tech_result WHERE demo = TRUE").update();
+        totals.changed("tech_result");
         jdbc.sql("DELETE FROM expert WHERE demo = TRUE").update();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class MarketIndicators {
 
-    private static final PageRequest ONE = PageRequest.of(0, 1);
+    /** No rows, only the list's total (its COUNT or SUM with the same WHERE). */
+    private static final PageRequest ONE = new PageRequest(0, 0);
 
     record MarketIndicator(
             String id,

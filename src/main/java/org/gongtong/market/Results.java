@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
@@ -27,9 +28,11 @@ class Results {
             FROM tech_result n JOIN organisation o ON o.id = n.organisation_id""";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Results(JdbcClient jdbc) {
+    Results(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(ResultForm f, long organisationId, boolean demo, Instant now) {
@@ -53,6 +56,7 @@ class Results {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("tech_result");
         return keys.getKey().longValue();
     }
 
@@ -75,7 +79,10 @@ class Results {
             params.put("industry", c.industry());
         }
         if (c.county() != null) {
-            w.append(" AND o.county_code = :county");
+            // EXISTS rather than the joined o: H2 then walks the rows newest first and stops at the page,
+            // instead of joining and sorting every row of the county (~200 ms to ~1 ms on 100,000 rows)
+            w.append(" AND EXISTS (SELECT 1 FROM organisation oc WHERE oc.id = n.organisation_id"
+                    + " AND oc.county_code = :county)");
             params.put("county", c.county());
         }
         if (c.organisationId() != null) {
@@ -96,17 +103,18 @@ class Results {
     PageResult<TechResult> page(ResultCriteria c, SearchScope scope, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, scope, params);
-        long total = jdbc.sql(
-                        "SELECT COUNT(*) FROM tech_result n JOIN organisation o ON o.id = n.organisation_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<TechResult> rows = jdbc.sql(SELECT + where + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(Results::map)
-                .list();
+        long total = totals.count(
+                "SELECT COUNT(*) FROM tech_result n JOIN organisation o ON o.id = n.organisation_id" + where,
+                params,
+                "tech_result");
+        List<TechResult> rows = page.size() == 0 || total == 0
+                ? List.of()
+                : jdbc.sql(SELECT + where + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(Results::map)
+                        .list();
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 

@@ -14,6 +14,7 @@ import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.identity.OrganisationDirectory;
 import org.gongtong.insight.CollaborationEdges;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
@@ -44,9 +45,11 @@ public class TechContracts {
     private final AuditLog audit;
     private final OrganisationDirectory directory;
     private final Clock clock;
+    private final Totals totals;
 
-    TechContracts(JdbcClient jdbc, AuditLog audit, OrganisationDirectory directory, Clock clock) {
+    TechContracts(JdbcClient jdbc, AuditLog audit, OrganisationDirectory directory, Clock clock, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
         this.audit = audit;
         this.directory = directory;
         this.clock = clock;
@@ -114,6 +117,7 @@ public class TechContracts {
                 .param("registered", today)
                 .param("at", Sql.timestamp(clock.instant()))
                 .update(keys, "id");
+        totals.changed("tech_contract");
         long id = keys.getKey().longValue();
         audit.record(
                 "market.contract.register",
@@ -182,6 +186,7 @@ public class TechContracts {
                 .param("n", number)
                 .param("id", id)
                 .update();
+        totals.changed("tech_contract");
         audit.record(
                 "market.contract.certify",
                 "tech_contract",
@@ -231,20 +236,18 @@ public class TechContracts {
         Map<String, Object> p = new LinkedHashMap<>();
         String where = where(c, actor, p);
         String from = " FROM tech_contract c JOIN organisation o ON o.id = c.seller_organisation_id";
-        long total = jdbc.sql("SELECT COUNT(*)" + from + where)
-                .params(p)
-                .query(Long.class)
-                .single();
-        BigDecimal sum = jdbc.sql("SELECT COALESCE(SUM(c.technology_amount), 0)" + from + where)
-                .params(p)
-                .query(BigDecimal.class)
-                .single();
-        List<TechContract> rows = jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(TechContracts::map)
-                .list();
+        Totals.CountAndSum head = totals.countAndSum(
+                "SELECT COUNT(*), COALESCE(SUM(c.technology_amount), 0)" + from + where, p, "tech_contract");
+        long total = head.count();
+        BigDecimal sum = head.sum();
+        List<TechContract> rows = page.size() == 0 || total == 0
+                ? List.of()
+                : jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(TechContracts::map)
+                        .list();
         return SummedPage.of(new PageResult<>(rows, total, page.page(), page.size()), sum);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.gongtong.network.NetworkRecords.FigureRow;
 import org.gongtong.network.NetworkRecords.Institution;
 import org.gongtong.network.NetworkRecords.Partner;
@@ -30,9 +31,11 @@ class Institutions {
               organisation_id, demo, version, created_at, updated_at FROM rnd_institution""";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Institutions(JdbcClient jdbc) {
+    Institutions(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /** The filters of the list; every field may be null. */
@@ -101,6 +104,7 @@ class Institutions {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("rnd_institution");
         return keys.getKey().longValue();
     }
 
@@ -117,7 +121,7 @@ class Institutions {
             Integer staff,
             Long organisationId,
             Instant now) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                                 UPDATE rnd_institution SET name = :name, kind = :kind, establishment_mode = :mode,
                                   county_code = :county, industry_code = :industry, field = :field, staff_count = :staff,
                                   organisation_id = :org, version = version + 1, updated_at = :at
@@ -135,11 +139,13 @@ class Institutions {
                         .param("version", version)
                         .update()
                 == 1;
+        totals.changed("rnd_institution");
+        return written;
     }
 
     /** Moves the status only from the expected one (so two concurrent moves cannot both succeed). */
     boolean moveStatus(long id, InstitutionStatus from, InstitutionStatus to, Instant now) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                                 UPDATE rnd_institution SET status = :to, version = version + 1, updated_at = :at
                                 WHERE id = :id AND status = :from""")
                         .param("to", to.name())
@@ -148,6 +154,8 @@ class Institutions {
                         .param("id", id)
                         .update()
                 == 1;
+        totals.changed("rnd_institution");
+        return written;
     }
 
     Optional<Institution> find(long id) {
@@ -231,10 +239,12 @@ class Institutions {
                         UPDATE institution_figure SET rnd_spend = :rnd, contract_revenue = :rev,
                           results_transferred = :res, spin_offs = :spin, talents = :tal
                         WHERE institution_id = :id AND figure_year = :y""").params(figureParams(f)).update();
+        totals.changed("institution_figure");
         if (changed == 0) {
             jdbc.sql("""
                             INSERT INTO institution_figure (institution_id, figure_year, rnd_spend, contract_revenue,
                               results_transferred, spin_offs, talents) VALUES (:id, :y, :rnd, :rev, :res, :spin, :tal)""").params(figureParams(f)).update();
+            totals.changed("institution_figure");
         }
     }
 
@@ -284,19 +294,14 @@ class Institutions {
     BigDecimal sumFigure(String column, Integer year, String county) {
         Map<String, Object> params = new LinkedHashMap<>();
         String from = figureWhere(year, county, params);
-        return jdbc.sql("SELECT COALESCE(SUM(f." + column + "), 0)" + from)
-                .params(params)
-                .query(BigDecimal.class)
-                .single();
+        return totals.sum(
+                "SELECT COALESCE(SUM(f." + column + "), 0)" + from, params, "institution_figure", "rnd_institution");
     }
 
     PageResult<FigureRow> figureRows(Integer year, String county, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String from = figureWhere(year, county, params);
-        long total = jdbc.sql("SELECT COUNT(*)" + from)
-                .params(params)
-                .query(Long.class)
-                .single();
+        long total = totals.count("SELECT COUNT(*)" + from, params, "institution_figure", "rnd_institution");
         List<FigureRow> rows = jdbc.sql(
                         "SELECT i.id, i.name, i.county_code, f.figure_year, f.rnd_spend, f.contract_revenue" + from
                                 + " ORDER BY f.figure_year DESC, i.id OFFSET :off ROWS FETCH NEXT :n ROWS ONLY")
@@ -354,6 +359,7 @@ class Institutions {
                 jdbc.sql("DELETE FROM " + t + " WHERE institution_id = :id")
                         .param("id", id)
                         .update();
+                totals.changed(t);
             }
             jdbc.sql("DELETE FROM chain_node_member WHERE institution_id = :id")
                     .param("id", id)
@@ -364,6 +370,7 @@ class Institutions {
             jdbc.sql("DELETE FROM rnd_institution WHERE id = :id")
                     .param("id", id)
                     .update();
+            totals.changed("rnd_institution");
         }
         return ids.size();
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
@@ -26,9 +27,11 @@ class Bookings {
     static final String HOLDING = "('PENDING','CONFIRMED','IN_USE','COMPLETED','NO_SHOW')";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Bookings(JdbcClient jdbc) {
+    Bookings(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(
@@ -60,6 +63,7 @@ class Bookings {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("booking");
         return keys.getKey().longValue();
     }
 
@@ -136,21 +140,26 @@ class Bookings {
     }
 
     boolean setStatus(long id, BookingStatus from, BookingStatus to) {
-        return jdbc.sql("UPDATE booking SET status = :to WHERE id = :id AND status = :from")
+        var written = jdbc.sql("UPDATE booking SET status = :to WHERE id = :id AND status = :from")
                         .param("to", to.name())
                         .param("id", id)
                         .param("from", from.name())
                         .update()
                 == 1;
+        totals.changed("booking");
+        return written;
     }
 
     boolean checkIn(long id, BookingStatus from, Instant at) {
-        return jdbc.sql("UPDATE booking SET status = 'IN_USE', checked_in_at = :at WHERE id = :id AND status = :from")
-                        .param("at", Sql.timestamp(at))
-                        .param("id", id)
-                        .param("from", from.name())
-                        .update()
-                == 1;
+        var written =
+                jdbc.sql("UPDATE booking SET status = 'IN_USE', checked_in_at = :at WHERE id = :id AND status = :from")
+                                .param("at", Sql.timestamp(at))
+                                .param("id", id)
+                                .param("from", from.name())
+                                .update()
+                        == 1;
+        totals.changed("booking");
+        return written;
     }
 
     boolean recordUsage(
@@ -161,7 +170,7 @@ class Bookings {
             Integer samples,
             String outcome,
             BigDecimal charge) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                         UPDATE booking SET status = 'COMPLETED', actual_start = :s, actual_end = :e, samples = :samples,
                           outcome = :outcome, charge = :charge WHERE id = :id AND status = :from""")
                         .param("s", Sql.timestamp(start))
@@ -173,6 +182,8 @@ class Bookings {
                         .param("from", from.name())
                         .update()
                 == 1;
+        totals.changed("booking");
+        return written;
     }
 
     /**
@@ -198,17 +209,24 @@ class Bookings {
     PageResult<Booking> search(Criteria c, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
-        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Booking> rows = jdbc.sql(SELECT + where
-                        + " ORDER BY b.starts_at DESC, b.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                .params(params)
-                .param("off", page.offset())
-                .param("size", page.size())
-                .query(Bookings::map)
-                .list();
+        long total = totals.count("SELECT COUNT(*) FROM booking b" + where, params, "booking", "instrument");
+        // the page's ids from the bookings alone (newest first by the start index, stopping at the page), then
+        // their rows: joining instrument and owner first made H2 sort every matching booking (~1 s on 100,000)
+        List<Long> ids = total == 0 || page.size() == 0
+                ? List.of()
+                : jdbc.sql("SELECT b.id FROM booking b" + where
+                                + " ORDER BY b.starts_at DESC, b.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
+                        .params(params)
+                        .param("off", page.offset())
+                        .param("size", page.size())
+                        .query(Long.class)
+                        .list();
+        List<Booking> rows = ids.isEmpty()
+                ? List.of()
+                : jdbc.sql(SELECT + " WHERE b.id IN (:ids) ORDER BY b.starts_at DESC, b.id DESC")
+                        .param("ids", ids)
+                        .query(Bookings::map)
+                        .list();
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 
@@ -217,24 +235,26 @@ class Bookings {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
         if (c.measure() == Measure.CHARGED) {
-            BigDecimal s = jdbc.sql("SELECT COALESCE(SUM(b.charge), 0)" + FROM + where)
-                    .params(params)
-                    .query(BigDecimal.class)
-                    .single();
+            BigDecimal s = totals.sum(
+                    "SELECT COALESCE(SUM(b.charge), 0) FROM booking b" + where, params, "booking", "instrument");
             return s == null ? BigDecimal.ZERO.setScale(2) : s.setScale(2);
         }
         // minutes summed in Java from the rows: portable and exact
-        long minutes = 0;
-        List<Booking> rows =
-                jdbc.sql(SELECT + where).params(params).query(Bookings::map).list();
-        for (Booking b : rows) {
-            Instant s = c.measure() == Measure.USED ? b.actualStart() : b.start();
-            Instant e = c.measure() == Measure.USED ? b.actualEnd() : b.end();
-            if (s != null && e != null) {
-                minutes += Math.max(0, java.time.Duration.between(s, e).toMinutes());
-            }
-        }
-        return Hours.of(minutes);
+        String sql = SELECT + where;
+        return totals.get(
+                sql + " /* " + c.measure() + " minutes */", params, new String[] {"booking", "instrument"}, () -> {
+                    long minutes = 0;
+                    for (Booking b :
+                            jdbc.sql(sql).params(params).query(Bookings::map).list()) {
+                        Instant s = c.measure() == Measure.USED ? b.actualStart() : b.start();
+                        Instant e = c.measure() == Measure.USED ? b.actualEnd() : b.end();
+                        if (s != null && e != null) {
+                            minutes +=
+                                    Math.max(0, java.time.Duration.between(s, e).toMinutes());
+                        }
+                    }
+                    return Hours.of(minutes);
+                });
     }
 
     private static String where(Criteria c, Map<String, Object> params) {
@@ -242,8 +262,11 @@ class Bookings {
         if (c.measure() != null) {
             w.append(" AND ").append(c.measure().condition);
         }
+        // conditions on the booking and subqueries only: the same WHERE serves the booking table alone
+        // (COUNT, SUM, the page's ids) and the rows joined to instrument and owner (NOT NULL keys: one each)
         if (c.county() != null) {
-            w.append(" AND o.county_code = :county");
+            w.append(" AND EXISTS (SELECT 1 FROM instrument ic JOIN organisation oc ON oc.id = ic.owner_id"
+                    + " WHERE ic.id = b.instrument_id AND oc.county_code = :county)");
             params.put("county", c.county());
         }
         if (c.instrumentId() != null) {
@@ -251,7 +274,7 @@ class Bookings {
             params.put("instrument", c.instrumentId());
         }
         if (c.ownerId() != null) {
-            w.append(" AND i.owner_id = :owner");
+            w.append(" AND b.instrument_id IN (SELECT id FROM instrument WHERE owner_id = :owner)");
             params.put("owner", c.ownerId());
         }
         if (c.userId() != null) {
@@ -262,9 +285,11 @@ class Bookings {
     }
 
     int deleteDemo() {
-        return jdbc.sql(
+        var written = jdbc.sql(
                         "DELETE FROM booking WHERE demo = TRUE OR instrument_id IN (SELECT id FROM instrument WHERE demo = TRUE)")
                 .update();
+        totals.changed("booking");
+        return written;
     }
 
     static Booking map(ResultSet rs, int n) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
@@ -35,9 +36,11 @@ class Incubators {
             "SELECT e.*, c.name AS incubator_name, o.name AS org_name, o.county_code" + INCUBATEE_FROM;
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Incubators(JdbcClient jdbc) {
+    Incubators(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(
@@ -54,6 +57,7 @@ class Incubators {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("incubator");
         return keys.getKey().longValue();
     }
 
@@ -127,6 +131,7 @@ class Incubators {
                 .param("demo", demo)
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("incubatee");
         return keys.getKey().longValue();
     }
 
@@ -143,26 +148,30 @@ class Incubators {
     PageResult<Incubatee> incubatees(Criteria c, PageRequest page) {
         Map<String, Object> p = new LinkedHashMap<>();
         String w = where(c, p);
-        long total = jdbc.sql("SELECT COUNT(*)" + INCUBATEE_FROM + w)
-                .params(p)
-                .query(Long.class)
-                .single();
-        List<Incubatee> rows = jdbc.sql(INCUBATEE + w
-                        + " ORDER BY e.entry_date DESC, e.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                .params(p)
-                .param("off", page.offset())
-                .param("size", page.size())
-                .query(Incubators::incubatee)
-                .list();
+        long total = totals.count("SELECT COUNT(*)" + INCUBATEE_FROM + w, p, "incubatee", "incubator");
+        // the page's ids from the incubatees alone (by the entry-date index, stopping at the page), then their rows
+        List<Long> ids = total == 0 || page.size() == 0
+                ? List.of()
+                : jdbc.sql("SELECT e.id FROM incubatee e" + w
+                                + " ORDER BY e.entry_date DESC, e.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
+                        .params(p)
+                        .param("off", page.offset())
+                        .param("size", page.size())
+                        .query(Long.class)
+                        .list();
+        List<Incubatee> rows = ids.isEmpty()
+                ? List.of()
+                : jdbc.sql(INCUBATEE + " WHERE e.id IN (:ids) ORDER BY e.entry_date DESC, e.id DESC")
+                        .param("ids", ids)
+                        .query(Incubators::incubatee)
+                        .list();
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 
     long count(Criteria c) {
         Map<String, Object> p = new LinkedHashMap<>();
-        return jdbc.sql("SELECT COUNT(*)" + INCUBATEE_FROM + where(c, p))
-                .params(p)
-                .query(Long.class)
-                .single();
+        String w = where(c, p);
+        return totals.count("SELECT COUNT(*)" + INCUBATEE_FROM + w, p, "incubatee", "incubator");
     }
 
     private static String where(Criteria c, Map<String, Object> p) {
@@ -176,7 +185,9 @@ class Incubators {
             p.put("st", c.status());
         }
         if (c.county() != null) {
-            w.append(" AND o.county_code = :county");
+            // on the incubatee and subqueries only, so the page's ids come from the one table
+            w.append(" AND EXISTS (SELECT 1 FROM organisation oc WHERE oc.id = e.organisation_id"
+                    + " AND oc.county_code = :county)");
             p.put("county", c.county());
         }
         if (c.organisationId() != null) {
@@ -187,7 +198,7 @@ class Incubators {
     }
 
     boolean leave(long id, String to, LocalDate on, String reason) {
-        return jdbc.sql(
+        var written = jdbc.sql(
                                 "UPDATE incubatee SET status = :to, left_on = :on, exit_reason = :r WHERE id = :id AND status = 'INCUBATING'")
                         .param("to", to)
                         .param("on", on)
@@ -195,6 +206,8 @@ class Incubators {
                         .param("id", id)
                         .update()
                 == 1;
+        totals.changed("incubatee");
+        return written;
     }
 
     void putKpi(Kpi k) {
@@ -243,8 +256,10 @@ class Incubators {
     }
 
     int deleteDemo() {
-        return jdbc.sql("DELETE FROM incubator WHERE demo = TRUE").update()
+        int n = jdbc.sql("DELETE FROM incubator WHERE demo = TRUE").update()
                 + jdbc.sql("DELETE FROM incubatee WHERE demo = TRUE").update();
+        totals.changed("incubator", "incubatee");
+        return n;
     }
 
     Optional<Long> idByName(String name) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
@@ -26,9 +27,11 @@ class Instruments {
             FROM instrument i JOIN organisation o ON o.id = i.owner_id""";
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Instruments(JdbcClient jdbc) {
+    Instruments(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(Instrument i, Instant now) {
@@ -61,11 +64,12 @@ class Instruments {
                 .param("demo", i.demo())
                 .param("at", Sql.timestamp(now))
                 .update(keys, "id");
+        totals.changed("instrument");
         return keys.getKey().longValue();
     }
 
     boolean updateStatus(long id, InstrumentStatus status, LocalDate until, int version) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                         UPDATE instrument SET status = :status, maintenance_until = :until, version = version + 1
                         WHERE id = :id AND version = :version""")
                         .param("status", status.name())
@@ -74,6 +78,8 @@ class Instruments {
                         .param("version", version)
                         .update()
                 == 1;
+        totals.changed("instrument");
+        return written;
     }
 
     Optional<Instrument> find(long id) {
@@ -89,27 +95,28 @@ class Instruments {
     PageResult<Instrument> search(Criteria c, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM instrument i JOIN organisation o ON o.id = i.owner_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Instrument> rows = jdbc.sql(
-                        SELECT + where + " ORDER BY i.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                .params(params)
-                .param("off", page.offset())
-                .param("size", page.size())
-                .query(Instruments::map)
-                .list();
+        long total = totals.count(
+                "SELECT COUNT(*) FROM instrument i JOIN organisation o ON o.id = i.owner_id" + where,
+                params,
+                "instrument");
+        List<Instrument> rows = page.size() == 0 || total == 0
+                ? List.<Instrument>of()
+                : jdbc.sql(SELECT + where + " ORDER BY i.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
+                        .params(params)
+                        .param("off", page.offset())
+                        .param("size", page.size())
+                        .query(Instruments::map)
+                        .list();
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 
     long count(Criteria c) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
-        return jdbc.sql("SELECT COUNT(*) FROM instrument i JOIN organisation o ON o.id = i.owner_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        return totals.count(
+                "SELECT COUNT(*) FROM instrument i JOIN organisation o ON o.id = i.owner_id" + where,
+                params,
+                "instrument");
     }
 
     List<Instrument> all(Criteria c) {
@@ -132,7 +139,9 @@ class Instruments {
             params.put("owner", c.ownerId());
         }
         if (c.county() != null) {
-            w.append(" AND o.county_code = :county");
+            // EXISTS: H2 walks the instruments newest first instead of sorting the county's
+            w.append(
+                    " AND EXISTS (SELECT 1 FROM organisation oc WHERE oc.id = i.owner_id AND oc.county_code = :county)");
             params.put("county", c.county());
         }
         if (c.mustShare() != null) {
@@ -239,7 +248,9 @@ class Instruments {
     }
 
     int deleteDemo() {
-        return jdbc.sql("DELETE FROM instrument WHERE demo = TRUE").update();
+        var written = jdbc.sql("DELETE FROM instrument WHERE demo = TRUE").update();
+        totals.changed("instrument");
+        return written;
     }
 
     Optional<Long> idByName(String name) {

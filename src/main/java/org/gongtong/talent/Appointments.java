@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongtong.insight.Totals;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
 import org.gongtong.platform.Sql;
@@ -26,9 +27,11 @@ class Appointments {
             + " (SELECT COUNT(*) FROM talent_report r WHERE r.appointment_id = a.id) AS reports_filed" + FROM;
 
     private final JdbcClient jdbc;
+    private final Totals totals;
 
-    Appointments(JdbcClient jdbc) {
+    Appointments(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     long insert(Map<String, Object> values) {
@@ -39,6 +42,7 @@ class Appointments {
                           report_every_months, status, demo, created_at)
                         VALUES (:programme, :person, :home, :host, :starts, :ends, :duties, :outputs, :expertise, :industry,
                           :student, :academic, :paid, :every, 'ACTIVE', :demo, :at)""").params(values).update(keys, "id");
+        totals.changed("talent_appointment");
         return keys.getKey().longValue();
     }
 
@@ -48,20 +52,19 @@ class Appointments {
     PageResult<Row> search(Criteria c, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(c, params);
-        long total = jdbc.sql("SELECT COUNT(*)" + countFrom(c) + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        long total = totals.count("SELECT COUNT(*)" + countFrom(c) + where, params, "talent_appointment");
         // the page's ids first, from the appointments alone (newest first, stopping at the page), then their
         // rows with names and report counts: joining and counting reports before the page is cut made H2
         // build every matching row of a programme (25,000 of 100,000) to keep twenty
-        List<Long> ids = jdbc.sql("SELECT a.id" + countFrom(c) + where
-                        + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                .params(params)
-                .param("off", page.offset())
-                .param("size", page.size())
-                .query(Long.class)
-                .list();
+        List<Long> ids = total == 0 || page.size() == 0
+                ? List.<Long>of()
+                : jdbc.sql("SELECT a.id" + countFrom(c) + where
+                                + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
+                        .params(params)
+                        .param("off", page.offset())
+                        .param("size", page.size())
+                        .query(Long.class)
+                        .list();
         List<Row> rows = ids.isEmpty()
                 ? List.of()
                 : jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id DESC")
@@ -73,10 +76,8 @@ class Appointments {
 
     long count(Criteria c) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT COUNT(*)" + countFrom(c) + where(c, params))
-                .params(params)
-                .query(Long.class)
-                .single();
+        String where = where(c, params);
+        return totals.count("SELECT COUNT(*)" + countFrom(c) + where, params, "talent_appointment");
     }
 
     List<Row> active() {
@@ -91,9 +92,7 @@ class Appointments {
      * a row (with 100,000 appointments the joins were most of the count's cost).
      */
     private static String countFrom(Criteria c) {
-        return c.county() == null
-                ? " FROM talent_appointment a"
-                : " FROM talent_appointment a JOIN organisation o ON o.id = a.host_org_id";
+        return " FROM talent_appointment a";
     }
 
     private static String where(Criteria c, Map<String, Object> params) {
@@ -103,7 +102,10 @@ class Appointments {
             params.put("programme", c.programme().name());
         }
         if (c.county() != null) {
-            w.append(" AND o.county_code = :county");
+            // EXISTS, not the joined host: the page's ids then come from the appointments alone, newest
+            // first, stopping at the page (joining the county's hosts first made H2 sort all of them)
+            w.append(" AND EXISTS (SELECT 1 FROM organisation oc WHERE oc.id = a.host_org_id"
+                    + " AND oc.county_code = :county)");
             params.put("county", c.county());
         }
         if (c.organisationId() != null) {
@@ -136,15 +138,18 @@ class Appointments {
                 .param("on", on)
                 .param("id", id)
                 .update();
+        totals.changed("talent_appointment");
     }
 
     boolean setStatus(long id, String from, String to) {
-        return jdbc.sql("UPDATE talent_appointment SET status = :to WHERE id = :id AND status = :from")
+        var written = jdbc.sql("UPDATE talent_appointment SET status = :to WHERE id = :id AND status = :from")
                         .param("to", to)
                         .param("id", id)
                         .param("from", from)
                         .update()
                 == 1;
+        totals.changed("talent_appointment");
+        return written;
     }
 
     long insertReport(long appointmentId, LocalDate periodEnd, String summary, String outputs, String by, Instant at) {
@@ -198,7 +203,10 @@ class Appointments {
     }
 
     int deleteDemo() {
-        return jdbc.sql("DELETE FROM talent_appointment WHERE demo = TRUE").update();
+        var written =
+                jdbc.sql("DELETE FROM talent_appointment WHERE demo = TRUE").update();
+        totals.changed("talent_appointment");
+        return written;
     }
 
     /** A row as stored plus the count of reports filed; the service adds the flags. */

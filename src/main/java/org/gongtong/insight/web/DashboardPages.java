@@ -57,11 +57,11 @@ class DashboardPages {
             @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         Actor actor = Actor.current().orElseThrow();
         IndicatorScope scope = access.defaultScope(actor, county);
         List<Figure> figures = catalogue.cachedFigures(scope);
-        model.addAttribute("families", families(figures));
         scopeModel(model, actor, scope);
 
         YearMonth end = month(to, snapshots.thisMonth());
@@ -71,6 +71,15 @@ class DashboardPages {
         }
         model.addAttribute("from", start.toString());
         model.addAttribute("to", end.toString());
+        model.addAttribute(
+                "figureCards",
+                FigureCards.html(
+                        families(figures),
+                        request.getContextPath(),
+                        scope.county(),
+                        start.toString(),
+                        end.toString(),
+                        messages));
         Figure selected = figures.stream()
                 .filter(f -> f.id().equals(indicator))
                 .findFirst()

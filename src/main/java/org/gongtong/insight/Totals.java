@@ -1,0 +1,157 @@
+package org.gongtong.insight;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Exact totals (the COUNT or SUM of a list's WHERE) kept between requests, so that a drill-down or a
+ * dashboard figure over 100,000 rows does not count them again while nothing they read has changed
+ * (issue 7, ADR 0062). A total is stored with the write version of each table it reads and with the
+ * organisations' fingerprint; it is used only while all of them are unchanged, so a cached total is
+ * always the value the SQL would give now.
+ *
+ * <p>Every code path that writes one of those tables calls {@link #changed} (the owning module's
+ * repositories do; {@code TotalsWritersTest} checks that each write statement of a cached table sits
+ * next to such a call). The version moves when the statement runs and again when its transaction
+ * ends, so a total computed from rows that were not committed yet is never kept. Organisations are
+ * written by the registry, which does not call this: their fingerprint (latest {@code updated_at} and
+ * the organisation tally's sum, two index-only look-ups) changes when one is added, removed or edited
+ * — a move to another county included — and every total joins organisations for the county.
+ *
+ * <p>The versions live in this process: with several application instances on one database each
+ * would miss the others' writes, so {@code gongtong.insight.totals-cache=false} turns the cache off
+ * (every total counted, as before).
+ */
+@Component
+public class Totals {
+
+    /** More keys than this (free-text filters, say) and the cache starts over. */
+    private static final int MAX_ENTRIES = 5_000;
+
+    private final JdbcClient jdbc;
+    private final boolean enabled;
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    private record Entry(long[] versions, List<Object> organisations, Object value) {}
+
+    Totals(JdbcClient jdbc, @Value("${gongtong.insight.totals-cache:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.enabled = enabled;
+    }
+
+    /**
+     * The total of {@code sql} with {@code params} (a single-row, single-column query), computed once
+     * while {@code tables} (every table the SQL reads except {@code organisation}) are unchanged.
+     */
+    public long count(String sql, Map<String, Object> params, String... tables) {
+        return get(
+                sql,
+                params,
+                tables,
+                () -> jdbc.sql(sql).params(params).query(Long.class).single());
+    }
+
+    /** As {@link #count}, for a {@code COALESCE(SUM(…), 0)}. */
+    public java.math.BigDecimal sum(String sql, Map<String, Object> params, String... tables) {
+        return get(
+                sql,
+                params,
+                tables,
+                () -> jdbc.sql(sql)
+                        .params(params)
+                        .query(java.math.BigDecimal.class)
+                        .single());
+    }
+
+    /** A COUNT and a SUM of the same rows. */
+    public record CountAndSum(long count, java.math.BigDecimal sum) {}
+
+    /** As {@link #count}, for {@code SELECT COUNT(*), COALESCE(SUM(…), 0) …}. */
+    public CountAndSum countAndSum(String sql, Map<String, Object> params, String... tables) {
+        return get(
+                sql,
+                params,
+                tables,
+                () -> jdbc.sql(sql)
+                        .params(params)
+                        .query((rs, row) -> new CountAndSum(rs.getLong(1), rs.getBigDecimal(2)))
+                        .single());
+    }
+
+    /** Any value computed from the tables (and organisations) only, under a key that names the query and its parameters. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String sql, Map<String, Object> params, String[] tables, Supplier<T> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
+        String key = sql + '\u0000' + params;
+        long[] before = versions(tables);
+        List<Object> organisations = organisationFingerprint();
+        Entry e = cache.get(key);
+        if (e != null
+                && Arrays.equals(e.versions(), before)
+                && e.organisations().equals(organisations)) {
+            return (T) e.value();
+        }
+        T value = compute.get();
+        // kept only when no write to these tables began or ended while it was computed
+        if (value != null && Arrays.equals(versions(tables), before)) {
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, new Entry(before, organisations, value));
+        }
+        return value;
+    }
+
+    /**
+     * Rows of these tables were (or are being) written: totals over them are counted again. Call it
+     * next to every INSERT, UPDATE or DELETE of a table a cached total reads; inside a transaction
+     * the version moves again when it commits or rolls back.
+     */
+    public void changed(String... tables) {
+        bump(tables);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    bump(tables);
+                }
+            });
+        }
+    }
+
+    private void bump(String... tables) {
+        for (String t : tables) {
+            versions.computeIfAbsent(t, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    private long[] versions(String[] tables) {
+        long[] v = new long[tables.length];
+        for (int k = 0; k < tables.length; k++) {
+            AtomicLong a = versions.get(tables[k]);
+            v[k] = a == null ? 0 : a.get();
+        }
+        return v;
+    }
+
+    private List<Object> organisationFingerprint() {
+        return jdbc.sql("""
+                        SELECT (SELECT MAX(updated_at) FROM organisation) AS latest,
+                          (SELECT COALESCE(SUM(n), 0) FROM organisation_tally) AS n""")
+                .query((rs, row) -> List.<Object>of(Objects.toString(rs.getObject("latest")), rs.getLong("n")))
+                .single();
+    }
+}
