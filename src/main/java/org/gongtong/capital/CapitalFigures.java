@@ -131,7 +131,7 @@ public class CapitalFigures {
         switch (c.source()) {
             case COMMITMENTS -> {
                 if (c.fundKind() != null) {
-                    where.add("c.fund_id IN (SELECT id FROM fund WHERE kind = :fundKind)");
+                    where.add("EXISTS (SELECT 1 FROM fund fk WHERE fk.id = c.fund_id AND fk.kind = :fundKind)");
                     p.put("fundKind", c.fundKind().name());
                 }
                 if (c.investorKind() != null) {
@@ -158,7 +158,9 @@ public class CapitalFigures {
             case INVESTMENTS -> {
                 where.add("i.investment_type IN ('INITIAL', 'FOLLOW_ON')");
                 if (c.fundKind() != null) {
-                    where.add("i.fund_id IN (SELECT id FROM fund WHERE kind = :fundKind)");
+                    // EXISTS, not IN (SELECT …): with IN, H2 fetched every investment of those funds by the
+                    // fund index and sorted them (5 s); EXISTS is checked row by row on the walk by id
+                    where.add("EXISTS (SELECT 1 FROM fund fk WHERE fk.id = i.fund_id AND fk.kind = :fundKind)");
                     p.put("fundKind", c.fundKind().name());
                 }
                 if (c.local() != null) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -43,7 +45,12 @@ public class Totals {
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    private record Entry(long[] versions, List<Object> organisations, Object value) {}
+    private record Entry(long[] versions, List<Object> organisations, CompletableFuture<Object> value) {
+
+        boolean holds(long[] v, List<Object> o) {
+            return Arrays.equals(versions, v) && organisations.equals(o);
+        }
+    }
 
     Totals(JdbcClient jdbc, @Value("${gongtong.insight.totals-cache:true}") boolean enabled) {
         this.jdbc = jdbc;
@@ -89,30 +96,46 @@ public class Totals {
                         .single());
     }
 
-    /** Any value computed from the tables (and organisations) only, under a key that names the query and its parameters. */
+    /**
+     * Any value computed from the tables (and organisations) only, under a key that names the query
+     * and its parameters. Concurrent requests for the same key and versions wait for one computation
+     * (while a table is being written often, every request would otherwise count it again). Inside a
+     * transaction that wrote a cached table the value is computed and neither kept nor shared: it
+     * sees rows nobody else sees yet.
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(String sql, Map<String, Object> params, String[] tables, Supplier<T> compute) {
-        if (!enabled) {
+        if (!enabled || TransactionSynchronizationManager.hasResource(this)) {
             return compute.get();
         }
         String key = sql + '\u0000' + params;
         long[] before = versions(tables);
         List<Object> organisations = organisationFingerprint();
-        Entry e = cache.get(key);
-        if (e != null
-                && Arrays.equals(e.versions(), before)
-                && e.organisations().equals(organisations)) {
-            return (T) e.value();
+        Entry mine = new Entry(before, organisations, new CompletableFuture<>());
+        Entry e = cache.compute(key, (k, old) -> old != null && old.holds(before, organisations) ? old : mine);
+        if (e != mine) {
+            try {
+                return (T) e.value().join();
+            } catch (CompletionException failed) {
+                // the other computation failed: count here, and say why if it fails again
+                return compute.get();
+            }
         }
-        T value = compute.get();
-        // kept only when no write to these tables began or ended while it was computed
-        if (value != null && Arrays.equals(versions(tables), before)) {
-            if (cache.size() >= MAX_ENTRIES) {
+        try {
+            T value = compute.get();
+            mine.value().complete(value);
+            // kept only when no write to these tables began or ended while it was computed
+            if (value == null || !Arrays.equals(versions(tables), before)) {
+                cache.remove(key, mine);
+            } else if (cache.size() > MAX_ENTRIES) {
                 cache.clear();
             }
-            cache.put(key, new Entry(before, organisations, value));
+            return value;
+        } catch (RuntimeException | Error failed) {
+            mine.value().completeExceptionally(failed);
+            cache.remove(key, mine);
+            throw failed;
         }
-        return value;
     }
 
     /**
@@ -123,9 +146,14 @@ public class Totals {
     public void changed(String... tables) {
         bump(tables);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (!TransactionSynchronizationManager.hasResource(this)) {
+                // this transaction now sees rows others do not: its totals are neither kept nor shared
+                TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            }
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Totals.this);
                     bump(tables);
                 }
             });

@@ -199,34 +199,41 @@ public class Catalogue {
     }
 
     public Figure figure(Indicator i, IndicatorScope scope, BigDecimal value) {
-        Texts t = texts(i.id());
+        Figure f = shells.computeIfAbsent(
+                LocaleContextHolder.getLocale().toLanguageTag() + "|" + key(i, scope), k -> shell(i, scope));
+        return new Figure(
+                f.id(),
+                f.family(),
+                f.measure(),
+                f.unit(),
+                f.name(),
+                f.definition(),
+                f.definitionVersion(),
+                value,
+                f.drillDown(),
+                f.page());
+    }
+
+    /**
+     * Everything of a figure but its value, per language and scope: the bundles and the indicators'
+     * paths do not change while the application runs, and a dashboard shows ~70 figures (their
+     * message look-ups through the 13 module bundles, the hashing and the paths were a large part of
+     * the page's CPU time).
+     */
+    private final Map<String, Figure> shells = new ConcurrentHashMap<>();
+
+    private Figure shell(Indicator i, IndicatorScope scope) {
         return new Figure(
                 i.id(),
                 i.family(),
                 i.measure(),
                 i.unit(),
-                t.name(),
-                t.definition(),
-                t.version(),
-                value,
+                name(i.id()),
+                definition(i.id()),
+                definitionVersion(i.id()),
+                null,
                 i.drillDown(scope),
                 i.page(scope));
-    }
-
-    /** Name and definition in one language, and the definition's version. */
-    private record Texts(String name, String definition, String version) {}
-
-    /**
-     * The bundles do not change while the application runs, so each indicator's texts are looked up
-     * (and the version hashed) once per language: a dashboard shows ~70 figures, and the look-ups
-     * through the 13 module bundles and the hashing were a large part of the page's CPU time.
-     */
-    private final Map<String, Texts> texts = new ConcurrentHashMap<>();
-
-    private Texts texts(String id) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return texts.computeIfAbsent(
-                locale.toLanguageTag() + "|" + id, k -> new Texts(name(id), definition(id), definitionVersion(id)));
     }
 
     public String name(String id) {

@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.identity.OrganisationDirectory;
@@ -21,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Monthly snapshots of every indicator for the city and each county: taken by the schedule at
@@ -106,12 +111,53 @@ public class Snapshots {
                 n++;
             }
         }
+        seriesChanged();
         return n;
     }
 
+    /**
+     * The dashboard asks for a scope's series on every page: kept here and read again only after
+     * snapshots were written (this class is their only writer), once the writing transaction ended.
+     */
+    private final AtomicLong written = new AtomicLong();
+
+    private record Series(long written, Map<String, Map<YearMonth, Point>> points) {}
+
+    private final Map<String, Series> seriesCache = new ConcurrentHashMap<>();
+
+    private void seriesChanged() {
+        written.incrementAndGet();
+        seriesCache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    written.incrementAndGet();
+                    seriesCache.clear();
+                }
+            });
+        }
+    }
+
     /** Snapshots of a scope in [from, to], by indicator id then month. */
-    @Transactional(readOnly = true)
     public Map<String, Map<YearMonth, Point>> series(IndicatorScope scope, YearMonth from, YearMonth to) {
+        String key = Catalogue.scopeKey(scope) + "|" + from + "|" + to;
+        long before = written.get();
+        Series cached = seriesCache.get(key);
+        if (cached != null && cached.written() == before) {
+            return cached.points();
+        }
+        Map<String, Map<YearMonth, Point>> points = Collections.unmodifiableMap(read(scope, from, to));
+        if (written.get() == before) {
+            if (seriesCache.size() > 1_000) {
+                seriesCache.clear();
+            }
+            seriesCache.put(key, new Series(before, points));
+        }
+        return points;
+    }
+
+    private Map<String, Map<YearMonth, Point>> read(IndicatorScope scope, YearMonth from, YearMonth to) {
         Map<String, Map<YearMonth, Point>> out = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT indicator_id, scope_key, period, snapshot_value, definition_version FROM insight_snapshot

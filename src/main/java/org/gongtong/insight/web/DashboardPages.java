@@ -71,15 +71,7 @@ class DashboardPages {
         }
         model.addAttribute("from", start.toString());
         model.addAttribute("to", end.toString());
-        model.addAttribute(
-                "figureCards",
-                FigureCards.html(
-                        families(figures),
-                        request.getContextPath(),
-                        scope.county(),
-                        start.toString(),
-                        end.toString(),
-                        messages));
+        model.addAttribute("figureCards", cards(figures, request.getContextPath(), scope, start, end));
         Figure selected = figures.stream()
                 .filter(f -> f.id().equals(indicator))
                 .findFirst()
@@ -243,6 +235,36 @@ class DashboardPages {
                         .toList();
         model.addAttribute("counties", counties);
         model.addAttribute("seesCity", Access.seesCity(actor));
+    }
+
+    /**
+     * The cards' HTML changes only when a value does (a background refresh) or with the language,
+     * scope and period: kept for those, so most pages only compare the values.
+     */
+    private final Map<String, String> cards = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String cards(List<Figure> figures, String contextPath, IndicatorScope scope, YearMonth from, YearMonth to) {
+        StringBuilder key = new StringBuilder(1024)
+                .append(org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                        .toLanguageTag())
+                .append('|')
+                .append(contextPath)
+                .append('|')
+                .append(scope.county())
+                .append('|')
+                .append(from)
+                .append('|')
+                .append(to);
+        for (Figure f : figures) {
+            key.append('|').append(f.id()).append('=').append(f.value());
+        }
+        if (cards.size() > 256) {
+            cards.clear();
+        }
+        return cards.computeIfAbsent(
+                key.toString(),
+                k -> FigureCards.html(
+                        families(figures), contextPath, scope.county(), from.toString(), to.toString(), messages));
     }
 
     private List<FamilyView> families(List<Figure> figures) {
