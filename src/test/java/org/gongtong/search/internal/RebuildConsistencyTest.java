@@ -61,8 +61,14 @@ class RebuildConsistencyTest {
         }
     }
 
+    /**
+     * The hits as id@score[terms]; records with equal scores in id order, since the two indexes hold
+     * the records in different internal orders, which is how Lucene breaks ties.
+     */
     private static List<String> hits(List<SearchHit> hits) {
         return hits.stream()
+                .sorted(java.util.Comparator.comparing((SearchHit h) -> -h.score())
+                        .thenComparing(SearchHit::id))
                 .map(h -> h.id() + "@" + String.format("%.4f", h.score())
                         + h.explanation().matchedTerms())
                 .toList();
