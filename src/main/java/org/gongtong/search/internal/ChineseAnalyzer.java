@@ -119,20 +119,6 @@ public final class ChineseAnalyzer extends Analyzer {
 
     /** The tokens of a text, in order, with repeats. */
     public List<String> terms(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        try (TokenStream ts = tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return new ArrayList<>(analyse(text).list());
     }
 }
