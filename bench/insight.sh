@@ -27,7 +27,7 @@ mkdir -p "$RES"
 echo "## insight benchmark$([ -n "${COLD:-}" ] && echo ' (COLD=1: no reuse of query results)')"
 machine
 if [ -n "${COLD:-}" ]; then
-    export SPRING_DATASOURCE_URL="jdbc:h2:file:$(cd "$DATA/data" && pwd)/gongtong;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE"
+    export SPRING_DATASOURCE_URL="jdbc:h2:file:$(cd "$DATA/data" && pwd)/gongtong;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536;OPTIMIZE_REUSE_RESULTS=FALSE"
 fi
 t0=$(now)
 NO_DEMO_WAIT=1 start_server "$PORT" "$DATA/data"

@@ -20,13 +20,16 @@ for f in $(seq 1 "$FILES"); do
     [ -s "$OUT/orgs-$f.xlsx" ] || java -cp "$CP" "$ROOT/bench/GenerateOrganisations.java" "$OUT/orgs-$f.xlsx" "$ROWS" $(( (f - 1) * ROWS + 1 ))
 done
 
+# SERVER_ARGS="--x=y ...": extra arguments for the server (e.g. a setting to compare).
 # REUSE_DATA=DIR: start on a data dir that already holds the imported organisations (kept), skip
 # the import; used to compare two builds (APP_JAR=...) on the same data.
 if [ -n "${REUSE_DATA:-}" ]; then
-    NO_DEMO_WAIT=1 start_server "$PORT" "$REUSE_DATA"
+    # shellcheck disable=SC2086
+    NO_DEMO_WAIT=1 start_server "$PORT" "$REUSE_DATA" ${SERVER_ARGS:-}
 else
     dir="$(mktemp -d "$OUT/list-XXXX")"
-    start_server "$PORT" "$dir/data"
+    # shellcheck disable=SC2086
+    start_server "$PORT" "$dir/data" ${SERVER_ARGS:-}
 fi
 TOKEN="$(token "$PORT")"
 base="http://127.0.0.1:$PORT"
