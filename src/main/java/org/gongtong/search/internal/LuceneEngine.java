@@ -124,6 +124,21 @@ public final class LuceneEngine implements Closeable {
         return data;
     }
 
+    /**
+     * Empties an index written by another analysis version (commit data {@code versionKey}): its
+     * fields may be indexed differently (ADR 0063 dropped positions), and Lucene refuses a document
+     * whose field options differ from the index's, so a change arriving before the rebuild would
+     * fail. The rebuild empties it first anyway. Returns whether it was emptied.
+     */
+    public boolean discardIfVersionDiffers(String versionKey) {
+        String version = commitData().get(versionKey);
+        if (version == null || version.equals(ranker.version())) {
+            return false;
+        }
+        deleteAll();
+        return true;
+    }
+
     /** Adds or replaces a document (an old version is first forgotten by the ranker's models). */
     public void add(SearchDocument doc) {
         get(doc.type(), doc.id()).ifPresent(old -> ranker.learn(old, -1));
