@@ -23,6 +23,26 @@ public class GongtongApplication {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(org.gongtong.search.SearchBenchmark.run(rest, System.out, System.err));
         }
+        startUpDefaults();
         SpringApplication.run(GongtongApplication.class, args);
+    }
+
+    /**
+     * Start-up settings that Spring and commons-logging read only from system properties, set
+     * unless the operator set them (ADR 0064): commons-logging is told its bridge (SLF4J, which its
+     * own discovery would pick too) instead of probing the class path and initialising Log4j's API
+     * to find out; Boot's background pre-initialisation is off, because on two cores its thread
+     * competes with the start itself, mostly warming things that are never used (Bean Validation,
+     * Jackson 2 message converters).
+     */
+    static void startUpDefaults() {
+        setIfAbsent("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.Slf4jLogFactory");
+        setIfAbsent("spring.backgroundpreinitializer.ignore", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 }

@@ -128,9 +128,14 @@ public class Market {
         TechNeed need = needs.find(id).orElseThrow();
         audit.record("market.need.create", "tech_need", id, null, need.title() + " [" + need.visibility() + "]");
         events.publishEvent(new SearchDocumentChanged(document(need)));
+        if (demo) {
+            // demo needs notify no one, so they are not matched (on a first start that was the only
+            // reason the Chinese analyser's dictionaries were loaded before readiness; ADR 0064)
+            return need;
+        }
         List<SearchHit> found = matching.match(Matching.MatchRequest.of(
                 need.title() + "\n" + need.description(), need.industry(), SearchScope.ALL, 5, RESULT, EXPERT));
-        if (!found.isEmpty() && !demo) {
+        if (!found.isEmpty()) {
             events.publishEvent(new NotificationRequested(
                     "market",
                     NotificationRequested.Category.RESULT,
