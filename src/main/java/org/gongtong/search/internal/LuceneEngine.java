@@ -65,6 +65,11 @@ public final class LuceneEngine implements Closeable {
     static final String FIELD_PREFIX = "f.";
     static final String NUMBER_PREFIX = "n.";
 
+    /** The writer's buffer for ordinary changes, and while a bulk load runs. */
+    static final int RAM_MB = 64;
+
+    static final int BULK_RAM_MB = 256;
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -75,7 +80,7 @@ public final class LuceneEngine implements Closeable {
         this.ranker = ranker;
         IndexWriterConfig config = new IndexWriterConfig(ranker.analyzer());
         config.setSimilarity(ranker.similarity());
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_MB);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
         merges.setForceMergeDeletesPctAllowed(0.0); // expunge every deletion (see expungeDeletesIfSmall)
@@ -119,6 +124,21 @@ public final class LuceneEngine implements Closeable {
         return data;
     }
 
+    /**
+     * Empties an index written by another analysis version (commit data {@code versionKey}): its
+     * fields may be indexed differently (ADR 0063 dropped positions), and Lucene refuses a document
+     * whose field options differ from the index's, so a change arriving before the rebuild would
+     * fail. The rebuild empties it first anyway. Returns whether it was emptied.
+     */
+    public boolean discardIfVersionDiffers(String versionKey) {
+        String version = commitData().get(versionKey);
+        if (version == null || version.equals(ranker.version())) {
+            return false;
+        }
+        deleteAll();
+        return true;
+    }
+
     /** Adds or replaces a document (an old version is first forgotten by the ranker's models). */
     public void add(SearchDocument doc) {
         get(doc.type(), doc.id()).ifPresent(old -> ranker.learn(old, -1));
@@ -127,9 +147,10 @@ public final class LuceneEngine implements Closeable {
 
     /** Adds a document known to be absent (bulk loads after {@link #deleteAll}). */
     public void addNew(SearchDocument doc) {
-        ranker.learn(doc, 1);
+        ChineseAnalyzer.Tokens tokens = ranker.analyse(doc);
+        ranker.learn(doc, tokens, 1);
         try {
-            writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc));
+            writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc, tokens));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,6 +181,8 @@ public final class LuceneEngine implements Closeable {
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        // fewer, larger segments while loading: fewer flushes and merges of the same postings
+        writer.getConfig().setRAMBufferSizeMB(BULK_RAM_MB);
         try {
             List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
             int slice = (all.size() + threads - 1) / threads;
@@ -181,6 +204,7 @@ public final class LuceneEngine implements Closeable {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            writer.getConfig().setRAMBufferSizeMB(RAM_MB);
         }
     }
 
@@ -480,7 +504,7 @@ public final class LuceneEngine implements Closeable {
         return b.build();
     }
 
-    private Document toLucene(SearchDocument d) {
+    private Document toLucene(SearchDocument d, ChineseAnalyzer.Tokens tokens) {
         Document doc = new Document();
         doc.add(new StringField(KEY, d.key(), Field.Store.NO));
         doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
@@ -489,7 +513,7 @@ public final class LuceneEngine implements Closeable {
                 ID_VALUES, new org.apache.lucene.util.BytesRef(d.id())));
         doc.add(new StoredField(TITLE, d.title()));
         doc.add(new StoredField(BODY, d.body()));
-        ranker.addText(doc, d);
+        ranker.addText(doc, d, tokens);
         doc.add(new StringField(VISIBILITY, d.visibility().name(), Field.Store.YES));
         if (d.ownerOrganisation() != null) {
             doc.add(new StringField(OWNER, String.valueOf(d.ownerOrganisation()), Field.Store.YES));

@@ -64,6 +64,9 @@ class LuceneSearchIndex implements SearchIndex, Matching, AutoCloseable {
             Clock clock,
             ObjectProvider<SearchDocumentSource> sources) {
         this.engine = openEngine(Path.of(dataDir));
+        if (engine.discardIfVersionDiffers(VERSION)) {
+            log.info("Search index written by another analysis version: emptied, rebuilt at start");
+        }
         // a fresh index has no rebuild token, so checkAtStart will rebuild it from the database; changes
         // committed before then (first-start demo data) need not be indexed one by one first
         this.rebuildAhead = engine.commitData().get(TOKEN) == null;

@@ -48,7 +48,7 @@ public class Ranker {
             double wordWeight,
             double associationWeight) {
         public static final Config ANCHOR = new Config(0, 1, 0, 1.2f, 0.75f, 0, 0);
-        public static final Config DEFAULT = new Config(0.03, 4, 100, 1.2f, 0.75f, 0.6, 0);
+        public static final Config DEFAULT = new Config(0.05, 1, 100, 1.2f, 0.75f, 0, 0);
 
         public Config(double categoryWeight, double categoryTemperature, int pool, float k1, float b) {
             this(categoryWeight, categoryTemperature, pool, k1, b, 0, 0);
@@ -106,12 +106,29 @@ public class Ranker {
 
     /** Learns (sign +1) or forgets (sign -1) a record in the category model. */
     public void learn(SearchDocument d, int sign) {
+        if (config.categoryWeight() > 0 && category(d) != null) {
+            learn(d, analyse(d), sign);
+        }
+    }
+
+    /** As {@link #learn(SearchDocument, int)}, from the record's tokens analysed once for indexing. */
+    public void learn(SearchDocument d, ChineseAnalyzer.Tokens tokens, int sign) {
         if (config.categoryWeight() > 0) {
             String c = category(d);
             if (c != null) {
-                categories.learn(c, analyzer.terms(d.title() + "\n" + d.body()), sign);
+                categories.learn(c, tokens.unigrams(), sign);
             }
         }
+    }
+
+    /** The text of a record as indexed: title and body. */
+    static String text(SearchDocument d) {
+        return d.title().isEmpty() ? d.body() : d.title() + "\n" + d.body();
+    }
+
+    /** The record's text analysed once (CJK uni+bigrams), for {@link #learn} and {@link #addText}. */
+    public ChineseAnalyzer.Tokens analyse(SearchDocument d) {
+        return analyzer.analyse(text(d));
     }
 
     /** Forgets everything learned (before a rebuild). */
@@ -150,10 +167,23 @@ public class Ranker {
         return ChineseAnalyzer.VERSION + "/" + Integer.toHexString(config.hashCode()); // short: stored in search_state
     }
 
-    /** Adds the analysed text fields of a document. */
-    public void addText(Document doc, SearchDocument d) {
-        String text = d.title().isEmpty() ? d.body() : d.title() + "\n" + d.body();
-        doc.add(new TextField(LuceneEngine.TEXT, text, org.apache.lucene.document.Field.Store.NO));
+    /**
+     * The main text field: terms with frequencies and norms, no positions — only term queries run
+     * on it (BM25 needs frequencies and lengths), and positions were a fifth of its postings work.
+     */
+    static final org.apache.lucene.document.FieldType TEXT_TYPE = textType();
+
+    private static org.apache.lucene.document.FieldType textType() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    /** Adds the analysed text fields of a document, the main one from its tokens analysed once. */
+    public void addText(Document doc, SearchDocument d, ChineseAnalyzer.Tokens tokens) {
+        String text = text(d);
+        doc.add(new org.apache.lucene.document.Field(LuceneEngine.TEXT, tokens.stream(), TEXT_TYPE));
         if (config.wordWeight() > 0) {
             doc.add(new TextField(WORDS, text, org.apache.lucene.document.Field.Store.NO));
         }
@@ -166,7 +196,8 @@ public class Ranker {
 
     /** Turns a query text into a Lucene query (and remembers what it used, for explanations). */
     public Prepared prepare(String text, IndexSearcher searcher) throws IOException {
-        List<String> terms = analyzer.terms(text);
+        ChineseAnalyzer.Tokens query = analyzer.analyse(text);
+        List<String> terms = query.list();
         if (terms.isEmpty()) {
             return new Prepared(null, List.of(), Map.of(), Map.of());
         }
@@ -196,7 +227,7 @@ public class Ranker {
             }
         }
         Map<String, Double> posterior = config.categoryWeight() > 0
-                ? categories.posterior(terms, 2000, config.categoryTemperature())
+                ? categories.posterior(query.unigrams(), 2000, config.categoryTemperature())
                 : Map.of();
         return new Prepared(b.build(), terms, related, posterior);
     }

@@ -25,7 +25,7 @@ class CategoryModelTest {
         Dense dense = new Dense();
         List<Object[]> learned = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            String category = "c" + rnd.nextInt(9);
+            String category = "c" + rnd.nextInt(30); // enough for common terms to pass TermCounts.SPARSE
             List<String> terms = randomTerms(rnd, 5 + rnd.nextInt(30));
             sparse.learn(category, terms, 1);
             dense.learn(category, terms, 1);

@@ -61,8 +61,42 @@ class RebuildConsistencyTest {
         }
     }
 
+    @Test
+    void anIndexOfAnotherAnalysisVersionIsEmptiedSoNewDocumentsFit(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // an index as written before ADR 0063: the text field with positions, and its version in the commit data
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+                org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(
+                        d, new org.apache.lucene.index.IndexWriterConfig(new ChineseAnalyzer()))) {
+            org.apache.lucene.document.Document old = new org.apache.lucene.document.Document();
+            old.add(new org.apache.lucene.document.TextField(
+                    LuceneEngine.TEXT, "传感器网格", org.apache.lucene.document.Field.Store.NO));
+            w.addDocument(old);
+            w.setLiveCommitData(Map.of("gongtong.analysis", "cjk-uni-bi-1/old").entrySet());
+            w.commit();
+        }
+        SearchDocument d = doc("1", new Random(1));
+        try (LuceneEngine engine = LuceneEngine.open(dir, new Ranker())) {
+            // without emptying, Lucene refuses the changed field options
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> engine.add(d));
+        }
+        try (LuceneEngine engine = LuceneEngine.open(dir, new Ranker())) {
+            assertThat(engine.discardIfVersionDiffers("gongtong.analysis")).isTrue();
+            engine.add(d);
+            engine.refresh();
+            assertThat(engine.size()).isEqualTo(1);
+            assertThat(engine.discardIfVersionDiffers("no.such.key")).isFalse();
+        }
+    }
+
+    /**
+     * The hits as id@score[terms]; records with equal scores in id order, since the two indexes hold
+     * the records in different internal orders, which is how Lucene breaks ties.
+     */
     private static List<String> hits(List<SearchHit> hits) {
         return hits.stream()
+                .sorted(java.util.Comparator.comparing((SearchHit h) -> -h.score())
+                        .thenComparing(SearchHit::id))
                 .map(h -> h.id() + "@" + String.format("%.4f", h.score())
                         + h.explanation().matchedTerms())
                 .toList();
