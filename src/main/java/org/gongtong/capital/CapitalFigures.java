@@ -12,6 +12,7 @@ import org.gongtong.identity.Role;
 import org.gongtong.insight.Totals;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.PageRequest;
+import org.gongtong.platform.Sql;
 import org.gongtong.platform.SummedPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,22 +89,16 @@ public class CapitalFigures {
                 q.params(),
                 q.tables());
         long total = head.count();
-        List<Long> ids = total == 0 || page.size() == 0
+        List<Row> rows = total == 0
                 ? List.of()
-                : jdbc.sql("SELECT " + q.id() + " FROM " + q.base() + q.where() + " ORDER BY " + q.order()
-                                + " LIMIT :limit OFFSET :offset")
-                        .params(q.params())
-                        .param("limit", page.size())
-                        .param("offset", page.offset())
-                        .query(Long.class)
-                        .list();
-        List<Row> rows = ids.isEmpty()
-                ? List.of()
-                : jdbc.sql(q.select() + " FROM " + q.base() + q.joins() + " WHERE " + q.id() + " IN (:ids) ORDER BY "
-                                + q.order())
-                        .param("ids", ids)
-                        .query(CapitalFigures::row)
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT " + q.id() + " FROM " + q.base() + q.where() + " ORDER BY " + q.order(),
+                        q.params(),
+                        page,
+                        q.select() + " FROM " + q.base() + q.joins() + " WHERE " + q.id() + " IN (:ids) ORDER BY "
+                                + q.order(),
+                        CapitalFigures::row);
         return new SummedPage<>(
                 rows, total, page.page(), page.size(), head.sum().setScale(2));
     }

@@ -12,6 +12,7 @@ import org.gongtong.insight.Totals;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
+import org.gongtong.platform.Sql;
 import org.gongtong.registry.DemoDataRemoving;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,21 +73,16 @@ public class PipelineList {
         long total =
                 totals.count("SELECT COUNT(*) FROM cultivation_record r" + w.sql(), w.params(), "cultivation_record");
         // the page's firms from the records alone (newest first, stopping at the page), then their names
-        List<Long> ids = total == 0 || page.size() == 0
+        List<Row> rows = total == 0
                 ? List.of()
-                : jdbc.sql("SELECT r.organisation_id FROM cultivation_record r" + w.sql()
-                                + " ORDER BY r.organisation_id DESC LIMIT :limit OFFSET :offset")
-                        .params(w.params())
-                        .param("limit", page.size())
-                        .param("offset", page.offset())
-                        .query(Long.class)
-                        .list();
-        List<Row> rows = ids.isEmpty()
-                ? List.of()
-                : jdbc.sql(SELECT + " WHERE r.organisation_id IN (:ids) ORDER BY r.organisation_id DESC")
-                        .param("ids", ids)
-                        .query(PipelineList::row)
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT r.organisation_id FROM cultivation_record r" + w.sql()
+                                + " ORDER BY r.organisation_id DESC",
+                        w.params(),
+                        page,
+                        SELECT + " WHERE r.organisation_id IN (:ids) ORDER BY r.organisation_id DESC",
+                        PipelineList::row);
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 

@@ -719,25 +719,16 @@ public class Grants {
                 totals.count("SELECT COUNT(*) FROM grant_application a" + w.sql(), w.params(), "grant_application");
         // the page's ids from the applications alone, then their rows with the programme's name: with the
         // join before the page is cut, H2 joined and sorted every application of a status to keep twenty
-        var ids = jdbc.sql("SELECT a.id FROM grant_application a" + w.sql()
-                + " ORDER BY a.id DESC OFFSET :off ROWS FETCH FIRST :n ROWS ONLY");
-        for (var e : w.params().entrySet()) {
-            ids = ids.param(e.getKey(), e.getValue());
-        }
-        List<Long> page0 = total == 0 || page.size() == 0
-                ? List.<Long>of()
-                : ids.param("off", page.offset())
-                        .param("n", page.size())
-                        .query(Long.class)
-                        .list();
-        List<Application> rows = page0.isEmpty()
+        List<Application> rows = total == 0
                 ? List.of()
-                : jdbc.sql(
-                                "SELECT a.*, p.name AS programme_name FROM grant_application a"
-                                        + " JOIN grant_programme p ON p.id = a.programme_id WHERE a.id IN (:ids) ORDER BY a.id DESC")
-                        .param("ids", page0)
-                        .query((rs, n) -> mapApplication(rs))
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT a.id FROM grant_application a" + w.sql() + " ORDER BY a.id DESC",
+                        w.params(),
+                        page,
+                        "SELECT a.*, p.name AS programme_name FROM grant_application a"
+                                + " JOIN grant_programme p ON p.id = a.programme_id WHERE a.id IN (:ids) ORDER BY a.id DESC",
+                        (rs, n) -> mapApplication(rs));
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 

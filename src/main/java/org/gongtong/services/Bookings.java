@@ -212,21 +212,15 @@ class Bookings {
         long total = totals.count("SELECT COUNT(*) FROM booking b" + where, params, "booking", "instrument");
         // the page's ids from the bookings alone (newest first by the start index, stopping at the page), then
         // their rows: joining instrument and owner first made H2 sort every matching booking (~1 s on 100,000)
-        List<Long> ids = total == 0 || page.size() == 0
+        List<Booking> rows = total == 0
                 ? List.of()
-                : jdbc.sql("SELECT b.id FROM booking b" + where
-                                + " ORDER BY b.starts_at DESC, b.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                        .params(params)
-                        .param("off", page.offset())
-                        .param("size", page.size())
-                        .query(Long.class)
-                        .list();
-        List<Booking> rows = ids.isEmpty()
-                ? List.of()
-                : jdbc.sql(SELECT + " WHERE b.id IN (:ids) ORDER BY b.starts_at DESC, b.id DESC")
-                        .param("ids", ids)
-                        .query(Bookings::map)
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT b.id FROM booking b" + where + " ORDER BY b.starts_at DESC, b.id DESC",
+                        params,
+                        page,
+                        SELECT + " WHERE b.id IN (:ids) ORDER BY b.starts_at DESC, b.id DESC",
+                        Bookings::map);
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 

@@ -150,21 +150,15 @@ class Incubators {
         String w = where(c, p);
         long total = totals.count("SELECT COUNT(*)" + INCUBATEE_FROM + w, p, "incubatee", "incubator");
         // the page's ids from the incubatees alone (by the entry-date index, stopping at the page), then their rows
-        List<Long> ids = total == 0 || page.size() == 0
+        List<Incubatee> rows = total == 0
                 ? List.of()
-                : jdbc.sql("SELECT e.id FROM incubatee e" + w
-                                + " ORDER BY e.entry_date DESC, e.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                        .params(p)
-                        .param("off", page.offset())
-                        .param("size", page.size())
-                        .query(Long.class)
-                        .list();
-        List<Incubatee> rows = ids.isEmpty()
-                ? List.of()
-                : jdbc.sql(INCUBATEE + " WHERE e.id IN (:ids) ORDER BY e.entry_date DESC, e.id DESC")
-                        .param("ids", ids)
-                        .query(Incubators::incubatee)
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT e.id FROM incubatee e" + w + " ORDER BY e.entry_date DESC, e.id DESC",
+                        p,
+                        page,
+                        INCUBATEE + " WHERE e.id IN (:ids) ORDER BY e.entry_date DESC, e.id DESC",
+                        Incubators::incubatee);
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 

@@ -56,21 +56,15 @@ class Appointments {
         // the page's ids first, from the appointments alone (newest first, stopping at the page), then their
         // rows with names and report counts: joining and counting reports before the page is cut made H2
         // build every matching row of a programme (25,000 of 100,000) to keep twenty
-        List<Long> ids = total == 0 || page.size() == 0
-                ? List.<Long>of()
-                : jdbc.sql("SELECT a.id" + countFrom(c) + where
-                                + " ORDER BY a.id DESC OFFSET :off ROWS FETCH NEXT :size ROWS ONLY")
-                        .params(params)
-                        .param("off", page.offset())
-                        .param("size", page.size())
-                        .query(Long.class)
-                        .list();
-        List<Row> rows = ids.isEmpty()
+        List<Row> rows = total == 0
                 ? List.of()
-                : jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id DESC")
-                        .param("ids", ids)
-                        .query(Appointments::row)
-                        .list();
+                : Sql.pageByIds(
+                        jdbc,
+                        "SELECT a.id" + countFrom(c) + where + " ORDER BY a.id DESC",
+                        params,
+                        page,
+                        SELECT + " WHERE a.id IN (:ids) ORDER BY a.id DESC",
+                        Appointments::row);
         return new PageResult<>(rows, total, page.page(), page.size());
     }
 
