@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every API error is an RFC 9457 problem in the caller's language. The type URI names the kind of
@@ -125,6 +126,12 @@ class ProblemHandling {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client went away while the answer was written (closed tab, load tester stopping):
+            // nobody is there to read a problem, and it is not the server's error
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(
                 problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("problem.internal"), request));
