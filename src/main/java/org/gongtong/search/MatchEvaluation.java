@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +164,7 @@ public final class MatchEvaluation {
                         ranks);
             }
         } finally {
-            deleteTree(tmp);
+            org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         }
     }
 
@@ -229,17 +228,5 @@ public final class MatchEvaluation {
             }
         }
         return rel;
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            all.sort((a, b) -> b.getNameCount() - a.getNameCount());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ public final class SearchBenchmark {
             try {
                 bench(data, docs, perSet, dir, out);
             } finally {
-                deleteTree(dir);
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
             }
             return 0;
         } catch (IOException e) {
@@ -322,21 +321,6 @@ public final class SearchBenchmark {
                         }
                     })
                     .sum();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            all.sort((a, b) -> b.getNameCount() - a.getNameCount());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
