@@ -28,14 +28,18 @@ import org.gongtong.search.internal.Ranker;
  * corpus plus synthetic records up to {@code --docs} (each a real title from {@code train/} and
  * 3–7 sentences drawn at random from the dev and train abstracts, seed 42), then runs the dev
  * query sets and prints one JSON line per phase: indexing rate (wall and per CPU-second), query
- * latency p50/p99 (wall and thread CPU time), MRR@10 against the dev qrels (the relevant paper is
- * now among near-duplicates made of its own sentences: informative only), heap, RSS, index size,
- * and the 1-minute load average. Writes only under {@code --dir} (default: a temporary folder),
+ * latency p50/p99 (wall and thread CPU time), how often the first 50 queries of a set have the
+ * same top 10 and the same first record as when run as one Lucene query (ADR 0066), MRR@10 against
+ * the dev qrels (the relevant paper is now among near-duplicates made of its own sentences:
+ * informative only), heap, RSS, index size, and the 1-minute load average. Writes only under {@code --dir} (default: a temporary folder),
  * which it deletes.
  *
  * <pre>search-bench --data ../shared/data/matching --docs 1000000 [--per-set 250] [--dir target/x]</pre>
  */
 public final class SearchBenchmark {
+
+    /** Queries per set also run as one Lucene query, to measure agreement (a one-query need costs ~1 s at 1M). */
+    static final int AGREEMENT_QUERIES = 50;
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[。．；;！？!?])");
 
@@ -157,10 +161,25 @@ public final class SearchBenchmark {
                     }
                 }
                 all.add(w);
+                // agreement with the one-query ranking (long queries run in two stages, ADR 0066)
+                int compared = Math.min(qs.size(), AGREEMENT_QUERIES);
+                int sameTop10 = 0;
+                int sameFirst = 0;
+                for (int i = 0; i < compared; i++) {
+                    List<String> two = engine.rankIds(qs.get(i)[1], 100);
+                    List<String> one = engine.rankIds(qs.get(i)[1], 100, false);
+                    if (two.subList(0, Math.min(10, two.size())).equals(one.subList(0, Math.min(10, one.size())))) {
+                        sameTop10++;
+                    }
+                    if (!two.isEmpty() && !one.isEmpty() && two.get(0).equals(one.get(0))) {
+                        sameFirst++;
+                    }
+                }
                 out.printf(
                         Locale.ROOT,
                         "{\"phase\":\"query\",\"set\":\"%s\",\"docs\":%d,\"queries\":%d,\"p50_ms\":%.2f,\"p99_ms\":%.2f,"
-                                + "\"cpu_p50_ms\":%.2f,\"cpu_p99_ms\":%.2f,\"mrr@10\":%.4f,\"load1_before\":%s,\"load1_after\":%s}%n",
+                                + "\"cpu_p50_ms\":%.2f,\"cpu_p99_ms\":%.2f,\"mrr@10\":%.4f,"
+                                + "\"same_top10_as_one_query\":\"%d/%d\",\"same_first\":\"%d/%d\",\"load1_before\":%s,\"load1_after\":%s}%n",
                         set,
                         indexed,
                         qs.size(),
@@ -169,6 +188,10 @@ public final class SearchBenchmark {
                         pct(c, 0.50),
                         pct(c, 0.99),
                         qs.isEmpty() ? 0 : mrr / qs.size(),
+                        sameTop10,
+                        compared,
+                        sameFirst,
+                        compared,
                         before,
                         load());
                 out.flush();

@@ -103,8 +103,31 @@ final class CategoryModel {
         apply(category, counted, tokens.size(), sign);
     }
 
-    private synchronized void apply(String category, Map<String, int[]> counted, int size, int sign) {
-        int c = categoryIndex.computeIfAbsent(category, k -> {
+    /** Learns a record from its bag: the tokens that advance the position, with their counts. */
+    void learn(String category, ChineseAnalyzer.Bag bag, int sign) {
+        if (category == null || category.isBlank()) {
+            return;
+        }
+        apply(category, bag.terms(), bag.advancing(), bag.length(), sign);
+    }
+
+    private synchronized void apply(String category, String[] terms, int[] counts, int size, int sign) {
+        int c = category(category);
+        for (int i = 0; i < terms.length; i++) {
+            if (counts[i] > 0) {
+                TermCounts tc = counts(terms[i], true);
+                tc.total += (long) sign * counts[i];
+                tc.add(c, sign * counts[i]);
+            }
+        }
+        categoryTotals[c] += (long) sign * size;
+        categoryDocs[c] += sign;
+        total += (long) sign * size;
+        docs += sign;
+    }
+
+    private int category(String category) {
+        return categoryIndex.computeIfAbsent(category, k -> {
             names.add(k);
             if (names.size() > categoryTotals.length) {
                 categoryTotals = Arrays.copyOf(categoryTotals, names.size() * 2);
@@ -112,6 +135,10 @@ final class CategoryModel {
             }
             return names.size() - 1;
         });
+    }
+
+    private synchronized void apply(String category, Map<String, int[]> counted, int size, int sign) {
+        int c = category(category);
         for (Map.Entry<String, int[]> e : counted.entrySet()) {
             int n = sign * e.getValue()[0];
             TermCounts tc = counts(e.getKey(), true);

@@ -147,10 +147,10 @@ public final class LuceneEngine implements Closeable {
 
     /** Adds a document known to be absent (bulk loads after {@link #deleteAll}). */
     public void addNew(SearchDocument doc) {
-        ChineseAnalyzer.Tokens tokens = ranker.analyse(doc);
-        ranker.learn(doc, tokens, 1);
+        ChineseAnalyzer.Bag bag = ranker.bag(doc);
+        ranker.learn(doc, bag, 1);
         try {
-            writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc, tokens));
+            writer.updateDocument(new Term(KEY, doc.key()), toLucene(doc, bag));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +163,8 @@ public final class LuceneEngine implements Closeable {
     }
 
     /** Threads of a bulk load: analysis (above all the word segmenter) is the cost, and it runs per thread. */
-    static final int BULK_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int BULK_THREADS = Integer.getInteger(
+            "x.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     public static int bulkThreads() {
         return BULK_THREADS;
@@ -301,6 +302,26 @@ public final class LuceneEngine implements Closeable {
         }
     }
 
+    /** Runs something on the current searcher (tests and experiments in this package). */
+    <T> T withSearcher(SearcherFunction<T> f) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                s.setSimilarity(ranker.similarity());
+                return f.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
     public long size() {
         try {
             IndexSearcher s = searchers.acquire();
@@ -340,6 +361,11 @@ public final class LuceneEngine implements Closeable {
 
         public Agreement {
             fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        /** Whether it raises some records' scores (an industry or field to agree with). */
+        boolean boosts() {
+            return (industry != null && !industry.isBlank()) || !fields.isEmpty();
         }
     }
 
@@ -381,6 +407,11 @@ public final class LuceneEngine implements Closeable {
     record Ranked(ScoreDoc[] docs, long total, Ranker.Prepared prepared) {}
 
     Ranked rank(IndexSearcher s, SearchQuery q, Agreement agree, boolean exactTotal) throws IOException {
+        return rank(s, q, agree, exactTotal, true);
+    }
+
+    Ranked rank(IndexSearcher s, SearchQuery q, Agreement agree, boolean exactTotal, boolean twoStages)
+            throws IOException {
         s.setSimilarity(ranker.similarity());
         Ranker.Prepared prepared = ranker.prepare(q.text(), s);
         Query filter = filter(q, agree);
@@ -395,6 +426,13 @@ public final class LuceneEngine implements Closeable {
             main = b.build();
         }
         int n = q.offset() + q.limit();
+        if (twoStages && !prepared.isEmpty() && ranker.textTermsOnly() && !agree.boosts()) {
+            ScoreDoc[] top = LongQuery.top(s, ranker, Ranker.counted(prepared.terms()), filter, ranker.pool(n));
+            if (top != null) {
+                long total = exactTotal ? s.count(main) : -1;
+                return new Ranked(ranker.rerank(top, prepared, s), total, prepared);
+            }
+        }
         TopDocs td = s.search(main, Math.max(1, prepared.isEmpty() ? n : ranker.pool(n)));
         long total;
         if (td.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
@@ -410,10 +448,18 @@ public final class LuceneEngine implements Closeable {
      * ids come from doc values, no stored document is decompressed, and no exact total is counted).
      */
     public List<String> rankIds(String text, int limit) {
+        return rankIds(text, limit, true);
+    }
+
+    /**
+     * As {@link #rankIds(String, int)}; with {@code twoStages} false a long query runs as one Lucene
+     * query ({@code search-bench} measures how often the two stages agree with it).
+     */
+    public List<String> rankIds(String text, int limit, boolean twoStages) {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                Ranked r = rank(s, SearchQuery.of(text, SearchScope.ALL, limit), Agreement.NONE, false);
+                Ranked r = rank(s, SearchQuery.of(text, SearchScope.ALL, limit), Agreement.NONE, false, twoStages);
                 return ids(s, r.docs(), Math.min(limit, r.docs().length));
             } finally {
                 searchers.release(s);
@@ -504,7 +550,7 @@ public final class LuceneEngine implements Closeable {
         return b.build();
     }
 
-    private Document toLucene(SearchDocument d, ChineseAnalyzer.Tokens tokens) {
+    private Document toLucene(SearchDocument d, ChineseAnalyzer.Bag bag) {
         Document doc = new Document();
         doc.add(new StringField(KEY, d.key(), Field.Store.NO));
         doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
@@ -513,7 +559,7 @@ public final class LuceneEngine implements Closeable {
                 ID_VALUES, new org.apache.lucene.util.BytesRef(d.id())));
         doc.add(new StoredField(TITLE, d.title()));
         doc.add(new StoredField(BODY, d.body()));
-        ranker.addText(doc, d, tokens);
+        ranker.addText(doc, d, bag);
         doc.add(new StringField(VISIBILITY, d.visibility().name(), Field.Store.YES));
         if (d.ownerOrganisation() != null) {
             doc.add(new StringField(OWNER, String.valueOf(d.ownerOrganisation()), Field.Store.YES));

@@ -63,6 +63,11 @@ public class Ranker {
 
     static final String CATEGORY = "cat";
 
+    /** Per record, the frequencies of its common terms ({@link CommonTerms}): long queries score those from here. */
+    static final String FORWARD = "fwd";
+
+    private final CommonTerms common = CommonTerms.shipped();
+
     private final ChineseAnalyzer analyzer = new ChineseAnalyzer();
     private final Config config;
     private final Similarity similarity;
@@ -75,7 +80,7 @@ public class Ranker {
     public Ranker(Config config) {
         this.config = config;
         this.associations = config.associationWeight() > 0 ? Associations.load() : Associations.EMPTY;
-        this.similarity = new BM25Similarity(config.k1(), config.b());
+        this.similarity = new TextSimilarity(new BM25Similarity(config.k1(), config.b()));
     }
 
     /**
@@ -107,16 +112,16 @@ public class Ranker {
     /** Learns (sign +1) or forgets (sign -1) a record in the category model. */
     public void learn(SearchDocument d, int sign) {
         if (config.categoryWeight() > 0 && category(d) != null) {
-            learn(d, analyse(d), sign);
+            learn(d, bag(d), sign);
         }
     }
 
     /** As {@link #learn(SearchDocument, int)}, from the record's tokens analysed once for indexing. */
-    public void learn(SearchDocument d, ChineseAnalyzer.Tokens tokens, int sign) {
+    public void learn(SearchDocument d, ChineseAnalyzer.Bag bag, int sign) {
         if (config.categoryWeight() > 0) {
             String c = category(d);
             if (c != null) {
-                categories.learn(c, tokens.unigrams(), sign);
+                categories.learn(c, bag, sign);
             }
         }
     }
@@ -131,9 +136,19 @@ public class Ranker {
         return analyzer.analyse(text(d));
     }
 
+    /** The record's text as a bag of its terms, for {@link #learn} and {@link #addText}. */
+    public ChineseAnalyzer.Bag bag(SearchDocument d) {
+        return analyzer.bag(text(d));
+    }
+
     /** Forgets everything learned (before a rebuild). */
     public void forget() {
         categories.clear();
+    }
+
+    /** Whether a query scores only the main text field's terms (no word field, no associations). */
+    boolean textTermsOnly() {
+        return config.wordWeight() <= 0 && config.associationWeight() <= 0;
     }
 
     /** First-pass hits needed to fill {@code n} after the second pass. */
@@ -162,6 +177,44 @@ public class Ranker {
         return similarity;
     }
 
+    CommonTerms common() {
+        return common;
+    }
+
+    /**
+     * BM25 everywhere; the main text field, indexed as a bag of terms with frequencies, takes its
+     * length from the position its tokens advanced (each term advances by its count of
+     * position-advancing occurrences): the same number Lucene counts for the analysed text (tokens
+     * minus the overlapping pairs), so norms and scores are those of the plain field.
+     */
+    static final class TextSimilarity extends org.apache.lucene.search.similarities.PerFieldSimilarityWrapper {
+        private final BM25Similarity bm25;
+        private final Similarity text;
+
+        TextSimilarity(BM25Similarity bm25) {
+            this.bm25 = bm25;
+            this.text = new Similarity() {
+                @Override
+                public long computeNorm(org.apache.lucene.index.FieldInvertState state) {
+                    return org.apache.lucene.util.SmallFloat.intToByte4(state.getPosition() + 1);
+                }
+
+                @Override
+                public SimScorer scorer(
+                        float boost,
+                        org.apache.lucene.search.CollectionStatistics collectionStats,
+                        org.apache.lucene.search.TermStatistics... termStats) {
+                    return bm25.scorer(boost, collectionStats, termStats);
+                }
+            };
+        }
+
+        @Override
+        public Similarity get(String field) {
+            return LuceneEngine.TEXT.equals(field) ? text : bm25;
+        }
+    }
+
     /** Identifies the analysis and indexed fields; an index built with another version is rebuilt. */
     public String version() {
         return ChineseAnalyzer.VERSION + "/" + Integer.toHexString(config.hashCode()); // short: stored in search_state
@@ -180,10 +233,14 @@ public class Ranker {
         return t;
     }
 
-    /** Adds the analysed text fields of a document, the main one from its tokens analysed once. */
-    public void addText(Document doc, SearchDocument d, ChineseAnalyzer.Tokens tokens) {
+    /**
+     * Adds the analysed text fields of a document: the main one from its tokens analysed once, as
+     * their bag (each term once with its frequency), and the forward list of its common terms.
+     */
+    public void addText(Document doc, SearchDocument d, ChineseAnalyzer.Bag bag) {
         String text = text(d);
-        doc.add(new org.apache.lucene.document.Field(LuceneEngine.TEXT, tokens.stream(), TEXT_TYPE));
+        doc.add(new org.apache.lucene.document.Field(LuceneEngine.TEXT, bag.stream(), TEXT_TYPE));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(FORWARD, common.encode(bag.terms(), bag.freqs())));
         if (config.wordWeight() > 0) {
             doc.add(new TextField(WORDS, text, org.apache.lucene.document.Field.Store.NO));
         }
