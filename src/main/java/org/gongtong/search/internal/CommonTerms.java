@@ -164,40 +164,4 @@ final class CommonTerms {
         out[pos++] = (byte) v;
         return pos;
     }
-
-    /** Reads a forward list, calling {@code visitor} for each (id, frequency) pair in ascending id order. */
-    static void decode(BytesRef list, PairVisitor visitor) {
-        byte[] b = list.bytes;
-        int pos = list.offset;
-        int end = list.offset + list.length;
-        int id = 0;
-        while (pos < end) {
-            int delta = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte x = b[pos++];
-                delta |= (x & 0x7F) << shift;
-                if (x >= 0) {
-                    break;
-                }
-            }
-            int freq = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte x = b[pos++];
-                freq |= (x & 0x7F) << shift;
-                if (x >= 0) {
-                    break;
-                }
-            }
-            id += delta;
-            if (!visitor.visit(id, freq)) {
-                return;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface PairVisitor {
-        /** Returns false to stop reading. */
-        boolean visit(int id, int freq);
-    }
 }

@@ -170,10 +170,24 @@ class LongQueryTest {
         assertThat(common.id("x")).isEqualTo(-1);
         assertThat(common.id("聊城市")).isEqualTo(-1);
         BytesRef list = common.encode(new String[] {"研究", "x", "究", "研"}, new int[] {3, 9, 1, 200});
-        List<int[]> read = new ArrayList<>();
-        CommonTerms.decode(list, (id, freq) -> read.add(new int[] {id, freq}));
-        assertThat(read).extracting(p -> p[0]).containsExactly(common.id("研"), common.id("究"), common.id("研究"));
-        assertThat(read).extracting(p -> p[1]).containsExactly(200, 1, 3);
+        // read back through the second stage's merge, with scorers that return freq × weight
+        int[] ids = {common.id("研"), common.id("究"), common.id("研究")};
+        org.apache.lucene.search.similarities.Similarity.SimScorer[] weights = {
+            weight(1), weight(1_000), weight(1_000_000)
+        };
+        assertThat(LongQuery.forwardScore(list, ids, weights, 1L)).isEqualTo(200 + 1_000 + 3_000_000.0);
+        // a query term the record lacks adds nothing; ids between the record's are skipped
+        int[] some = {common.id("研") - 1, common.id("究"), common.id("研究") + 1};
+        assertThat(LongQuery.forwardScore(list, some, weights, 1L)).isEqualTo(1_000.0);
+    }
+
+    private static org.apache.lucene.search.similarities.Similarity.SimScorer weight(double w) {
+        return new org.apache.lucene.search.similarities.Similarity.SimScorer() {
+            @Override
+            public float score(float freq, long norm) {
+                return (float) (freq * w);
+            }
+        };
     }
 
     private static String text(Random rnd, int words) {
