@@ -64,6 +64,11 @@ public final class ChineseAnalyzer extends Analyzer {
 
         /** Each distinct token once, with its counts (first-occurrence order). */
         public Bag bag() {
+            return bagOf(null, counts());
+        }
+
+        /** Per distinct token: {occurrences, occurrences that advance the position}. */
+        Map<String, int[]> counts() {
             Map<String, int[]> counts = new LinkedHashMap<>(terms.length * 2);
             for (int i = 0; i < terms.length; i++) {
                 int[] c = counts.computeIfAbsent(terms[i], k -> new int[2]);
@@ -72,19 +77,7 @@ public final class ChineseAnalyzer extends Analyzer {
                     c[1]++;
                 }
             }
-            String[] distinct = new String[counts.size()];
-            int[] freqs = new int[distinct.length];
-            int[] advancing = new int[distinct.length];
-            int i = 0;
-            int length = 0;
-            for (Map.Entry<String, int[]> e : counts.entrySet()) {
-                distinct[i] = e.getKey();
-                freqs[i] = e.getValue()[0];
-                advancing[i] = e.getValue()[1];
-                length += advancing[i];
-                i++;
-            }
-            return new Bag(distinct, freqs, advancing, length);
+            return counts;
         }
     }
 
@@ -250,24 +243,21 @@ public final class ChineseAnalyzer extends Analyzer {
                 }
             }
         }
-        Map<String, int[]> words = new LinkedHashMap<>();
-        if (restHasWords) {
-            Tokens t = analyse(rest == null ? text : new String(rest));
-            for (int i = 0; i < t.terms().length; i++) {
-                int[] c = words.computeIfAbsent(t.terms()[i], k -> new int[2]);
-                c[0]++;
-                if (t.increments()[i] > 0) {
-                    c[1]++;
-                }
-            }
-        }
-        int n = han.size + words.size();
+        Map<String, int[]> words =
+                restHasWords ? analyse(rest == null ? text : new String(rest)).counts() : Map.of();
+        return bagOf(han, words);
+    }
+
+    /** A bag of Han characters and pairs counted by code (or none) and other tokens counted by text. */
+    private static Bag bagOf(HanCounts han, Map<String, int[]> words) {
+        int hanSize = han == null ? 0 : han.size;
+        int n = hanSize + words.size();
         String[] terms = new String[n];
         int[] freqs = new int[n];
         int[] advancing = new int[n];
         int length = 0;
         int k = 0;
-        for (int j = 0; j < han.size; j++) {
+        for (int j = 0; j < hanSize; j++) {
             long key = han.keys[han.order[j]];
             terms[k] = key < 0x10000
                     ? String.valueOf((char) key)

@@ -108,7 +108,7 @@ final class CommonTerms {
 
     /**
      * A record's forward list: the common terms it contains with their frequencies, ascending by id,
-     * as variable-length (id delta, frequency) pairs.
+     * as Lucene variable-length (id delta, frequency) pairs.
      */
     BytesRef encode(String[] terms, int[] freqs) {
         Scratch scratch = SCRATCH.get();
@@ -133,20 +133,24 @@ final class CommonTerms {
         }
         // ascending ids from the bit set: cheaper than sorting the pairs
         byte[] out = new byte[n * 10]; // two variable-length ints of at most 5 bytes each
-        int pos = 0;
+        org.apache.lucene.store.ByteArrayDataOutput writer = new org.apache.lucene.store.ByteArrayDataOutput(out);
         int last = 0;
-        for (int w = lowWord; w <= highWord; w++) {
-            long bits = present[w];
-            present[w] = 0;
-            while (bits != 0) {
-                int id = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                pos = writeVInt(out, pos, id - last);
-                pos = writeVInt(out, pos, freq[id]);
-                last = id;
+        try {
+            for (int w = lowWord; w <= highWord; w++) {
+                long bits = present[w];
+                present[w] = 0;
+                while (bits != 0) {
+                    int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    writer.writeVInt(id - last);
+                    writer.writeVInt(freq[id]);
+                    last = id;
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return new BytesRef(out, 0, pos);
+        return new BytesRef(out, 0, writer.getPosition());
     }
 
     private static final class Scratch {
@@ -155,13 +159,4 @@ final class CommonTerms {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    private static int writeVInt(byte[] out, int pos, int v) {
-        while ((v & ~0x7F) != 0) {
-            out[pos++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out[pos++] = (byte) v;
-        return pos;
-    }
 }

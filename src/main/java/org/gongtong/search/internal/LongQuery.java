@@ -289,38 +289,15 @@ final class LongQuery {
 
     /** Merges a forward list (ascending ids) with the query's listed terms (ascending ids). */
     static double forwardScore(org.apache.lucene.util.BytesRef list, int[] ids, SimScorer[] scorers, long norm) {
-        // decoded here rather than through CommonTerms.decode's callback: this loop is the second
-        // stage's inner loop (a few hundred pairs per candidate, thousands of candidates)
-        byte[] b = list.bytes;
-        int pos = list.offset;
-        int end = list.offset + list.length;
+        // the second stage's inner loop: a few hundred pairs per candidate, thousands of candidates
+        org.apache.lucene.store.ByteArrayDataInput in =
+                new org.apache.lucene.store.ByteArrayDataInput(list.bytes, list.offset, list.length);
         int id = 0;
         int j = 0;
         double sum = 0;
-        while (pos < end && j < ids.length) {
-            int delta = b[pos++];
-            if (delta < 0) {
-                delta &= 0x7F;
-                for (int shift = 7; ; shift += 7) {
-                    byte x = b[pos++];
-                    delta |= (x & 0x7F) << shift;
-                    if (x >= 0) {
-                        break;
-                    }
-                }
-            }
-            int freq = b[pos++];
-            if (freq < 0) {
-                freq &= 0x7F;
-                for (int shift = 7; ; shift += 7) {
-                    byte x = b[pos++];
-                    freq |= (x & 0x7F) << shift;
-                    if (x >= 0) {
-                        break;
-                    }
-                }
-            }
-            id += delta;
+        while (!in.eof() && j < ids.length) {
+            id += in.readVInt();
+            int freq = in.readVInt();
             while (j < ids.length && ids[j] < id) {
                 j++;
             }
