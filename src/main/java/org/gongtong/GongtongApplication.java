@@ -24,6 +24,7 @@ public class GongtongApplication {
             System.exit(org.gongtong.search.SearchBenchmark.run(rest, System.out, System.err));
         }
         startUpDefaults();
+        UnpackedLibraries.removeLeftoversInBackground();
         SpringApplication.run(GongtongApplication.class, args);
     }
 
