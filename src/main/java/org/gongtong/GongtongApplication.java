@@ -3,11 +3,14 @@ package org.gongtong;
 import org.gongtong.search.MatchEvaluation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The Gongtong platform: one modular monolith, one module per business capability. */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+/**
+ * The Gongtong platform: one modular monolith, one module per business capability. No bean
+ * method proxies (nothing here calls a {@code @Bean} method), no {@code @ConfigurationProperties}
+ * scan (there are no such classes) and no {@code @EnableAsync} (nothing is {@code @Async}): each
+ * was work at every start for nothing (ADR 0065).
+ */
+@SpringBootApplication(proxyBeanMethods = false)
 public class GongtongApplication {
 
     public static void main(String[] args) {

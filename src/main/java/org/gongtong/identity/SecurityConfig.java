@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * bearer tokens for API clients. Requests that carry a bearer token are exempt from CSRF because
  * a browser never attaches that header by itself.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");

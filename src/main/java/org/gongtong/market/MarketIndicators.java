@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * The MARKET family of dashboard figures. Each value is the total (or sum) of the very list its
  * drill-down path returns, computed by the same service call with the same filters.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class MarketIndicators {
 
     /** No rows, only the list's total (its COUNT or SUM with the same WHERE). */

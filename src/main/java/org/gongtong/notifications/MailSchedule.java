@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Retries and digests every minute, only where SMTP is configured (nothing runs otherwise). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "spring.mail.host")
 class MailSchedule {

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Adds what every page's layout needs (who is signed in, whether they administer, the current
  * path) to views only, so API calls pay nothing for it.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final ObjectProvider<MenuAccess> menuAccess;

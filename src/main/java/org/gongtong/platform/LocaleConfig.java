@@ -16,7 +16,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * Chinese first: a {@code lang} cookie chosen on a page wins, then {@code Accept-Language} (API
  * callers), then zh-CN. Only Chinese and English are offered.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LocaleConfig implements WebMvcConfigurer {
 
     static final String COOKIE = "lang";

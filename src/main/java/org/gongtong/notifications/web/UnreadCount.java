@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Puts the signed-in user's unread count into every page's model for the header (views only). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
 
     // a provider: web slices (@WebMvcTest of other modules) load this configurer without the service

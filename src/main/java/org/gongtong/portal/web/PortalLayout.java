@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Whether the signed-in user may open the portal's back office (editors and officers), for the menu. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class PortalLayout implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
