@@ -136,11 +136,10 @@ final class LongQuery {
     static Map<String, TermStates> lookUp(IndexSearcher s, java.util.Collection<String> terms) throws IOException {
         List<String> sorted = new ArrayList<>(terms);
         List<org.apache.lucene.util.BytesRef> bytes = new ArrayList<>(sorted.size());
-        sorted.sort(null);
-        // UTF-16 order and UTF-8 byte order differ only for supplementary characters: sort the bytes
         for (String t : sorted) {
             bytes.add(new org.apache.lucene.util.BytesRef(t));
         }
+        // walked in the index's order (UTF-8 bytes), so each seek starts near the last one
         Integer[] order = new Integer[sorted.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
