@@ -62,23 +62,20 @@ public class Totals {
      * while {@code tables} (every table the SQL reads except {@code organisation}) are unchanged.
      */
     public long count(String sql, Map<String, Object> params, String... tables) {
-        return get(
-                sql,
-                params,
-                tables,
-                () -> jdbc.sql(sql).params(params).query(Long.class).single());
+        return scalar(sql, params, tables, Long.class);
     }
 
     /** As {@link #count}, for a {@code COALESCE(SUM(…), 0)}. */
     public java.math.BigDecimal sum(String sql, Map<String, Object> params, String... tables) {
+        return scalar(sql, params, tables, java.math.BigDecimal.class);
+    }
+
+    private <T> T scalar(String sql, Map<String, Object> params, String[] tables, Class<T> type) {
         return get(
                 sql,
                 params,
                 tables,
-                () -> jdbc.sql(sql)
-                        .params(params)
-                        .query(java.math.BigDecimal.class)
-                        .single());
+                () -> jdbc.sql(sql).params(params).query(type).single());
     }
 
     /** A COUNT and a SUM of the same rows. */
