@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gongtong.platform.Messages;
+import org.gongtong.platform.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail for notifications, only when SMTP is configured ({@code spring.mail.host}; without it Boot
- * creates no {@link JavaMailSender} and every row is stored with mail status OFF). A row waiting
+ * Mail for notifications, only when SMTP is configured ({@code spring.mail.host}; without it there
+ * is no {@link JavaMailSender} ({@link OutgoingMail}) and every row is stored with mail status OFF). A row waiting
  * for mail is PENDING (or DIGEST for the daily digest) and keeps that status until sent; a failed
  * attempt is retried with growing pauses and after {@link #MAX_ATTEMPTS} becomes FAILED with the
  * error shown in the inbox. The notification itself is never lost: it is in the inbox either way.
@@ -49,14 +49,8 @@ class MailOutbox {
     private final ExecutorService executor;
 
     @org.springframework.beans.factory.annotation.Autowired
-    MailOutbox(
-            NotificationRecords records,
-            ObjectProvider<JavaMailSender> mail,
-            Messages messages,
-            Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${spring.mail.username:noreply@gongtong.local}")
-                    String from) {
-        this(records, senderOf(mail.getIfAvailable(), from), messages, clock);
+    MailOutbox(NotificationRecords records, OutgoingMail mail, Messages messages, Clock clock) {
+        this(records, senderOf(mail.sender().orElse(null), mail.from()), messages, clock);
     }
 
     MailOutbox(NotificationRecords records, Sender sender, Messages messages, Clock clock) {

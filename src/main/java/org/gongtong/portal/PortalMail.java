@@ -1,9 +1,8 @@
 package org.gongtong.portal;
 
+import org.gongtong.platform.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -19,29 +18,26 @@ class PortalMail {
 
     private static final Logger log = LoggerFactory.getLogger(PortalMail.class);
 
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
+    private final OutgoingMail mail;
 
-    PortalMail(
-            ObjectProvider<JavaMailSender> mail, @Value("${spring.mail.username:noreply@gongtong.local}") String from) {
+    PortalMail(OutgoingMail mail) {
         this.mail = mail;
-        this.from = from;
     }
 
     boolean configured() {
-        return mail.getIfAvailable() != null;
+        return mail.configured();
     }
 
     /** True when a mail will be attempted after commit. */
     boolean sendAfterCommit(String to, String subject, String text) {
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = mail.sender().orElse(null);
         if (sender == null || to == null || to.isBlank()) {
             return false;
         }
         Runnable send = () -> {
             try {
                 SimpleMailMessage m = new SimpleMailMessage();
-                m.setFrom(from);
+                m.setFrom(mail.from());
                 m.setTo(to);
                 m.setSubject(subject);
                 m.setText(text);
