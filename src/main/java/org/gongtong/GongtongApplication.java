@@ -25,6 +25,11 @@ public class GongtongApplication {
             System.exit(org.gongtong.search.SearchBenchmark.run(rest, System.out, System.err));
         }
         startUpDefaults();
+        if (startedFromTheJar()) {
+            StartUpClasses.loadAheadInBackground(GongtongApplication.class.getClassLoader());
+            // the bean definitions generated when the jar was built (Spring AOT, ADR 0067)
+            setIfAbsent("spring.aot.enabled", "true");
+        }
         UnpackedLibraries.removeLeftoversInBackground();
         SpringApplication.run(GongtongApplication.class, args);
     }
@@ -40,6 +45,19 @@ public class GongtongApplication {
     static void startUpDefaults() {
         setIfAbsent("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.Slf4jLogFactory");
         setIfAbsent("spring.backgroundpreinitializer.ignore", "true");
+    }
+
+    /**
+     * True when running from the packaged jar ({@code java -jar target/gongtong.jar}), false from
+     * {@code mvn spring-boot:run} or a test's class path: only the jar carries the code Spring AOT
+     * generated at build time (a {@code target/classes} left by an earlier build may hold an out-of-date
+     * copy) and the list of start-up classes recorded from it.
+     */
+    static boolean startedFromTheJar() {
+        java.net.URL self = GongtongApplication.class.getResource("GongtongApplication.class");
+        java.net.URL generated =
+                GongtongApplication.class.getResource("GongtongApplication__ApplicationContextInitializer.class");
+        return self != null && "jar".equals(self.getProtocol()) && generated != null;
     }
 
     private static void setIfAbsent(String key, String value) {
