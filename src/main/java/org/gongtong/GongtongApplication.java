@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The Gongtong platform: one modular monolith, one module per business capability. No bean
  * method proxies (nothing here calls a {@code @Bean} method), no {@code @ConfigurationProperties}
  * scan (there are no such classes) and no {@code @EnableAsync} (nothing is {@code @Async}): each
- * was work at every start for nothing (ADR 0065).
+ * was work at every start for nothing (ADR 0065). Started from the jar, it runs the context Spring
+ * AOT generated when the jar was built and loads the classes a start needs ahead (ADR 0067).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class GongtongApplication {
