@@ -44,13 +44,7 @@ class LongQueryTest {
     @Test
     void everyScoreIsTheFullQueryScoreAndWithAllCandidatesTheRankingIsTheSame() {
         Random rnd = new Random(11);
-        try (LuceneEngine engine = LuceneEngine.inMemory(new Ranker())) {
-            List<SearchDocument> docs = new ArrayList<>();
-            for (int i = 0; i < 1500; i++) {
-                docs.add(doc(String.valueOf(i), i % 3 == 0 ? "need" : "result", rnd));
-            }
-            engine.addAllNew(docs);
-            engine.commit(Map.of());
+        try (LuceneEngine engine = committed(1500, 3, rnd)) {
             int[] stages = new int[1];
             int checked = engine.withSearcher(s -> {
                 int queries = 0;
@@ -113,13 +107,7 @@ class LongQueryTest {
     @Test
     void onlyRecordsThatPassTheFilterAndAreLive() {
         Random rnd = new Random(12);
-        try (LuceneEngine engine = LuceneEngine.inMemory(new Ranker())) {
-            List<SearchDocument> docs = new ArrayList<>();
-            for (int i = 0; i < 1200; i++) {
-                docs.add(doc(String.valueOf(i), i % 2 == 0 ? "need" : "result", rnd));
-            }
-            engine.addAllNew(docs);
-            engine.commit(Map.of());
+        try (LuceneEngine engine = committed(1200, 2, rnd)) {
             for (int i = 0; i < 1200; i += 5) {
                 engine.delete(i % 2 == 0 ? "need" : "result", String.valueOf(i));
             }
@@ -198,6 +186,18 @@ class LongQueryTest {
             b.append(COMMON.charAt(rnd.nextInt(COMMON.length())));
         }
         return b.toString();
+    }
+
+    /** An in-memory engine holding {@code n} random records, every {@code needEvery}-th a need. */
+    private static LuceneEngine committed(int n, int needEvery, Random rnd) {
+        LuceneEngine engine = LuceneEngine.inMemory(new Ranker());
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            docs.add(doc(String.valueOf(i), i % needEvery == 0 ? "need" : "result", rnd));
+        }
+        engine.addAllNew(docs);
+        engine.commit(Map.of());
+        return engine;
     }
 
     private static SearchDocument doc(String id, String type, Random rnd) {
