@@ -42,7 +42,7 @@ public class Notifications {
         return records.modules(actor.userId());
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, so no transaction around it (this runs on every page, for the header). */
     public long unreadCount(long userId) {
         return records.unread(userId);
     }

@@ -17,6 +17,8 @@ class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
 
     // a provider: web slices (@WebMvcTest of other modules) load this configurer without the service
     private final ObjectProvider<Notifications> notifications;
+    // resolved on the first page, not on every one (a provider lookup walks the bean factory)
+    private volatile Notifications service;
 
     UnreadCount(ObjectProvider<Notifications> notifications) {
         this.notifications = notifications;
@@ -33,9 +35,18 @@ class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
         if (mav == null || (mav.getViewName() != null && mav.getViewName().startsWith("redirect:"))) {
             return;
         }
-        Notifications service = notifications.getIfAvailable();
+        Notifications service = service();
         if (service != null) {
             Actor.current().ifPresent(a -> mav.addObject("unreadCount", service.unreadCount(a.userId())));
         }
+    }
+
+    private Notifications service() {
+        Notifications s = service;
+        if (s == null) {
+            s = notifications.getIfAvailable();
+            service = s;
+        }
+        return s;
     }
 }
