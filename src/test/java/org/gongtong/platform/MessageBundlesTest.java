@@ -12,9 +12,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.mock.env.MockEnvironment;
 
 class MessageBundlesTest {
 
@@ -34,9 +34,10 @@ class MessageBundlesTest {
     @Test
     void everyKeyReadsAsWithBootsDefaultSourceInBothLanguages() throws Exception {
         String property = basenames();
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getSystemProperties().put("spring.messages.basename", property);
-        environment.getSystemProperties().put("spring.messages.fallback-to-system-locale", "false");
+        // a mock, not StandardEnvironment: its system properties are the JVM's, seen by every later test
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.messages.basename", property)
+                .withProperty("spring.messages.fallback-to-system-locale", "false");
         MessageSource merged = new MessageBundles().messageSource(environment);
 
         ResourceBundleMessageSource boots = new ResourceBundleMessageSource();
@@ -70,8 +71,9 @@ class MessageBundlesTest {
 
     @Test
     void unknownKeysAndBasenamesAsTheyAreConfigured() {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getSystemProperties().put("spring.messages.basename", "i18n/messages, i18n/insight");
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.messages.basename", "i18n/messages, i18n/insight")
+                .withProperty("spring.messages.fallback-to-system-locale", "false");
         MessageSource merged = new MessageBundles().messageSource(environment);
 
         assertThat(merged.getMessage("no.such.key", null, "default", Locale.ENGLISH))
