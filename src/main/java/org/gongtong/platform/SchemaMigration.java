@@ -11,6 +11,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -34,7 +35,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 @Configuration(proxyBeanMethods = false)
 class SchemaMigration {
 
-    /** The migration under way, or done; completed at once when there was nothing to migrate. */
+    /** The migration under way, or done; with none started (Flyway off) there is nothing to wait for. */
     static final class Migration {
 
         private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -121,8 +122,7 @@ class SchemaMigration {
     }
 
     @Bean
-    FlywayMigrationStrategy backgroundMigration(
-            Migration migration, org.springframework.core.env.Environment environment) {
+    FlywayMigrationStrategy backgroundMigration(Migration migration, Environment environment) {
         boolean background = environment.getProperty("gongtong.schema-migration.background", Boolean.class, true);
         return flyway -> migration.start(flyway::migrate, background);
     }

@@ -79,7 +79,18 @@ class MessageBundlesTest {
         assertThat(merged.getMessage("no.such.key", null, "default", Locale.ENGLISH))
                 .isEqualTo("default");
         assertThat(merged.getMessage("app.name", null, Languages.CHINESE)).isEqualTo("共同");
-        assertThat(MessageBundles.basenames(" i18n/a ,classpath:i18n/b,, "))
+        assertThat(MessageBundles.basenames(List.of(" i18n/a ", "classpath:i18n/b", "")))
                 .containsExactly("classpath:i18n/a", "classpath:i18n/b");
+    }
+
+    @Test
+    void bootsOtherMessageSettingsStillApply() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.messages.basename", "i18n/messages")
+                .withProperty("spring.messages.use-code-as-default-message", "true");
+        MessageSource merged = new MessageBundles().messageSource(environment);
+
+        // without the setting this throws NoSuchMessageException
+        assertThat(merged.getMessage("no.such.key", null, Locale.ENGLISH)).isEqualTo("no.such.key");
     }
 }
