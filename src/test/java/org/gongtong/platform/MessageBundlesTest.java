@@ -34,11 +34,7 @@ class MessageBundlesTest {
     @Test
     void everyKeyReadsAsWithBootsDefaultSourceInBothLanguages() throws Exception {
         String property = basenames();
-        // a mock, not StandardEnvironment: its system properties are the JVM's, seen by every later test
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.messages.basename", property)
-                .withProperty("spring.messages.fallback-to-system-locale", "false");
-        MessageSource merged = new MessageBundles().messageSource(environment);
+        MessageSource merged = merged("basename", property, "fallback-to-system-locale", "false");
 
         ResourceBundleMessageSource boots = new ResourceBundleMessageSource();
         boots.setBasenames(property.split(","));
@@ -71,10 +67,7 @@ class MessageBundlesTest {
 
     @Test
     void unknownKeysAndBasenamesAsTheyAreConfigured() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.messages.basename", "i18n/messages, i18n/insight")
-                .withProperty("spring.messages.fallback-to-system-locale", "false");
-        MessageSource merged = new MessageBundles().messageSource(environment);
+        MessageSource merged = merged("basename", "i18n/messages, i18n/insight", "fallback-to-system-locale", "false");
 
         assertThat(merged.getMessage("no.such.key", null, "default", Locale.ENGLISH))
                 .isEqualTo("default");
@@ -85,12 +78,19 @@ class MessageBundlesTest {
 
     @Test
     void bootsOtherMessageSettingsStillApply() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.messages.basename", "i18n/messages")
-                .withProperty("spring.messages.use-code-as-default-message", "true");
-        MessageSource merged = new MessageBundles().messageSource(environment);
+        MessageSource merged = merged("basename", "i18n/messages", "use-code-as-default-message", "true");
 
         // without the setting this throws NoSuchMessageException
         assertThat(merged.getMessage("no.such.key", null, Locale.ENGLISH)).isEqualTo("no.such.key");
+    }
+
+    /** The source made from {@code spring.messages.*} settings given as name, value, name, value... */
+    private static MessageSource merged(String... settings) {
+        // a mock, not StandardEnvironment: its system properties are the JVM's, seen by every later test
+        MockEnvironment environment = new MockEnvironment();
+        for (int i = 0; i < settings.length; i += 2) {
+            environment.setProperty("spring.messages." + settings[i], settings[i + 1]);
+        }
+        return new MessageBundles().messageSource(environment);
     }
 }
