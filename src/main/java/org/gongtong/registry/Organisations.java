@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
@@ -83,6 +84,10 @@ class Organisations {
     }
 
     PageResult<Organisation> search(OrganisationCriteria c, PageRequest page) {
+        String q = c.q() == null ? "" : c.q().strip();
+        if (NameGrams.searchable(q) && !Uscc.shaped(q)) {
+            return searchByName(q, c, page);
+        }
         Where w = where(c);
         boolean byName = c.q() != null && !c.q().isBlank();
         // the tally has the same column names, so the same WHERE counts there (not for names)
@@ -100,6 +105,46 @@ class Organisations {
         List<Organisation> content = total == 0
                 ? List.of()
                 : list.param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(Organisations::map)
+                        .list();
+        return new PageResult<>(content, total, page.page(), page.size());
+    }
+
+    /**
+     * A name search through the bigram lists (ADR 0069): only names holding q's rarest bigram are
+     * read, newest first along that bigram's list, and LIKE decides on each, so the result is
+     * exactly {@code name LIKE '%q%'}'s. The total: a two-character q is its own bigram, so with
+     * no other filter it is the length of that list; otherwise the names on a short list are
+     * checked one by one, and for a bigram most names hold, the table is scanned as before.
+     * (A q shaped like a USCC also matches the USCC exactly, so it keeps the scan.)
+     */
+    private PageResult<Organisation> searchByName(String q, OrganisationCriteria c, PageRequest page) {
+        Where filters = where(new OrganisationCriteria(null, c.kind(), c.county(), c.industry(), c.demo()));
+        boolean listIsTotal = q.length() == 2 && filters.params.isEmpty();
+        Gram gram = rarest(NameGrams.of(q), !listIsTotal);
+        Map<String, Object> params = new LinkedHashMap<>(filters.params);
+        params.put("gram", gram.gram());
+        params.put("q", Sql.contains(q));
+        String matching = " FROM organisation_name_gram g JOIN organisation o ON o.id = g.organisation_id"
+                + " WHERE g.gram = :gram AND name LIKE :q"
+                + filters.sql.replaceFirst("^ WHERE ", " AND ");
+        String count;
+        if (listIsTotal) {
+            count = "SELECT COUNT(*) FROM organisation_name_gram WHERE gram = :gram";
+        } else if (gram.rare()) {
+            count = "SELECT COUNT(*)" + matching;
+        } else {
+            count = "SELECT COUNT(*) FROM organisation" + where(c).sql;
+            params.put("qExact", q.toUpperCase());
+        }
+        long total = jdbc.sql(count).params(params).query(Long.class).single();
+        List<Organisation> content = total == 0
+                ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + matching + " ORDER BY g.gram DESC, g.organisation_id DESC"
+                                + " LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .param("limit", page.size())
                         .param("offset", page.offset())
                         .query(Organisations::map)
                         .list();
@@ -255,7 +300,23 @@ class Organisations {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         bind(jdbc.sql(INSERT), o).update(keys, "id");
         tally(o, 1);
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        insertGrams(List.of(id), List.of(o.name()));
+        return id;
+    }
+
+    /** Lists the bigrams of each name (ids and names in the same order), in one batch. */
+    private void insertGrams(List<Long> ids, List<String> names) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            for (String gram : NameGrams.of(names.get(k))) {
+                rows.add(new Object[] {gram, ids.get(k)});
+            }
+        }
+        if (!rows.isEmpty()) {
+            named.getJdbcTemplate()
+                    .batchUpdate("INSERT INTO organisation_name_gram (gram, organisation_id) VALUES (?, ?)", rows);
+        }
     }
 
     /**
@@ -283,6 +344,7 @@ class Organisations {
         }
         deltas.forEach((key, n) ->
                 tally((String) key.get(0), (String) key.get(1), (String) key.get(2), (Boolean) key.get(3), n));
+        insertGrams(ids, all.stream().map(Organisation::name).toList());
         return ids;
     }
 
@@ -311,6 +373,12 @@ class Organisations {
                         .param("expected", expectedVersion)
                         .update()
                 == 1;
+        if (ok && !before.name().equals(o.name())) {
+            jdbc.sql("DELETE FROM organisation_name_gram WHERE organisation_id = :id")
+                    .param("id", o.id())
+                    .update();
+            insertGrams(List.of(o.id()), List.of(o.name()));
+        }
         if (ok
                 && (before.kind() != o.kind()
                         || !java.util.Objects.equals(before.county(), o.county())
@@ -382,6 +450,49 @@ class Organisations {
     }
 
     private record Where(String sql, Map<String, Object> params) {}
+
+    /**
+     * Postings counted per bigram before the search stops counting: enough to tell rare from
+     * common. Checking a name on the list reads its row, about ten times the cost of a name the
+     * scan passes, so beyond this the scan is cheaper for the total.
+     */
+    static final int GRAM_PROBE_LIMIT = 2_000;
+
+    private int gramProbeLimit = GRAM_PROBE_LIMIT;
+
+    /** For tests: a lower limit makes every bigram common. */
+    void gramProbeLimit(int limit) {
+        this.gramProbeLimit = limit;
+    }
+
+    /** A bigram and how many names hold it, counted up to the probe limit ({@code rare} below it). */
+    private record Gram(String gram, long postings, boolean rare) {}
+
+    /**
+     * The bigram of {@code q} that the fewest names hold: the fewest names to check. A lone bigram
+     * is counted only if {@code count} asks for it.
+     */
+    private Gram rarest(Set<String> grams, boolean count) {
+        if (grams.size() == 1 && !count) {
+            return new Gram(grams.iterator().next(), -1, false);
+        }
+        Gram rarest = null;
+        for (String gram : grams) {
+            long n = jdbc.sql(
+                            "SELECT COUNT(*) FROM (SELECT 1 FROM organisation_name_gram WHERE gram = :gram LIMIT :limit) t")
+                    .param("gram", gram)
+                    .param("limit", gramProbeLimit)
+                    .query(Long.class)
+                    .single();
+            if (rarest == null || n < rarest.postings()) {
+                rarest = new Gram(gram, n, n < gramProbeLimit);
+            }
+            if (n == 0) {
+                break; // no name holds it, so none contains q
+            }
+        }
+        return rarest;
+    }
 
     static Organisation map(ResultSet rs, int n) throws SQLException {
         Date founded = rs.getDate("founded_on");

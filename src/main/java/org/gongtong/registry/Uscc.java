@@ -13,6 +13,13 @@ import java.util.Optional;
 public final class Uscc {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    static final int LENGTH = 18;
+
+    /** Eighteen characters of the code's alphabet (either case), valid or not. */
+    static boolean shaped(String s) {
+        return s.length() == LENGTH && s.toUpperCase().chars().allMatch(ch -> ALPHABET.indexOf(ch) >= 0);
+    }
+
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ORG_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -30,10 +37,10 @@ public final class Uscc {
 
     /** Empty when valid; otherwise the message key saying what is wrong. */
     public static Optional<String> problem(String code) {
-        if (code == null || code.length() != 18) {
+        if (code == null || code.length() != LENGTH) {
             return Optional.of("uscc.length");
         }
-        for (int i = 0; i < 18; i++) {
+        for (int i = 0; i < LENGTH; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return Optional.of("uscc.character");
             }

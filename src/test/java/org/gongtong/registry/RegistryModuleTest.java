@@ -280,4 +280,94 @@ class RegistryModuleTest {
         tallyAgreesWithTheTable();
         assertThat(organisations.retallyIfDrifted()).isFalse();
     }
+
+    /**
+     * The name search answers exactly what {@code name LIKE '%q%' OR uscc = Q} answers over the
+     * whole table, whatever the query: bigram lookups (ADR 0069) only narrow where it looks.
+     */
+    @Test
+    void nameSearchFindsExactlyWhatLikeFinds() {
+        java.util.Random random = new java.util.Random(4754);
+        String letters = "甲乙丙丁戊";
+        java.util.List<Organisation> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            StringBuilder name = new StringBuilder("名检");
+            for (int k = 0; k < 7; k++) {
+                name.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            String kind = i % 2 == 0 ? "产" : "SERVICE";
+            made.add(registry.register(
+                    OrganisationForm.of(Api.unique(name.toString()), kind, Api.uscc(), "冠县", null), OFFICER));
+        }
+        // a rename takes the old bigrams away, a delete all of them
+        Organisation renamed = made.get(0);
+        registry.update(
+                renamed.id(), OrganisationForm.of("名检已改名" + renamed.uscc(), "产", renamed.uscc(), "冠县", null), OFFICER);
+        assertThat(organisations.delete(made.get(1).id())).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM organisation_name_gram WHERE organisation_id = ?",
+                        Long.class,
+                        made.get(1).id()))
+                .isZero();
+
+        java.util.List<String> queries = new java.util.ArrayList<>(java.util.List.of(
+                "甲乙",
+                "乙丙丁",
+                "丁戊甲乙",
+                "甲",
+                "名检",
+                "名检甲",
+                "已改名",
+                made.get(0).name(),
+                made.get(2).name(),
+                made.get(3).uscc(),
+                made.get(3).uscc().toLowerCase(),
+                "甲%",
+                "_乙",
+                "甲乙丙丁戊甲乙丙丁",
+                "无此名称"));
+        for (int i = 0; i < 30; i++) {
+            StringBuilder q = new StringBuilder();
+            for (int k = 0, n = 2 + random.nextInt(4); k < n; k++) {
+                q.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            queries.add(q.toString());
+        }
+        try {
+            for (int limit : new int[] {Organisations.GRAM_PROBE_LIMIT, 1}) {
+                // 1: every bigram counts as common, so totals come from the scan
+                organisations.gramProbeLimit(limit);
+                searchAgreesWithLike(queries);
+            }
+        } finally {
+            organisations.gramProbeLimit(Organisations.GRAM_PROBE_LIMIT);
+        }
+    }
+
+    private void searchAgreesWithLike(java.util.List<String> queries) {
+        for (String q : queries) {
+            for (OrganisationKind kind : new OrganisationKind[] {null, OrganisationKind.SERVICE}) {
+                String where = " WHERE (name LIKE ? OR uscc = ?)" + (kind == null ? "" : " AND kind = ?");
+                java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(
+                        org.gongtong.platform.Sql.contains(q), q.strip().toUpperCase()));
+                if (kind != null) {
+                    args.add(kind.name());
+                }
+                java.util.List<Long> expected = jdbc.queryForList(
+                        "SELECT id FROM organisation" + where + " ORDER BY id DESC LIMIT 200",
+                        Long.class,
+                        args.toArray());
+                Long total =
+                        jdbc.queryForObject("SELECT COUNT(*) FROM organisation" + where, Long.class, args.toArray());
+                var page = registry.search(
+                        new OrganisationCriteria(q, kind, null, null, null),
+                        org.gongtong.platform.PageRequest.of(0, 200));
+                assertThat(page.totalElements()).as("total for %s, %s", q, kind).isEqualTo(total);
+                assertThat(page.content())
+                        .extracting(Organisation::id)
+                        .as("page for %s, %s", q, kind)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }
