@@ -86,7 +86,12 @@ class Organisations {
     PageResult<Organisation> search(OrganisationCriteria c, PageRequest page) {
         String q = c.q() == null ? "" : c.q().strip();
         if (NameGrams.searchable(q) && !Uscc.shaped(q)) {
-            return searchByName(q, c, page);
+            Where filters = where(new OrganisationCriteria(null, c.kind(), c.county(), c.industry(), c.demo()));
+            boolean listIsTotal = q.length() == 2 && filters.params.isEmpty();
+            Gram gram = rarest(NameGrams.of(q), !listIsTotal);
+            if (listIsTotal || gram.rare()) {
+                return searchByBigram(q, gram.gram(), filters, listIsTotal, page);
+            }
         }
         Where w = where(c);
         boolean byName = c.q() != null && !c.q().isBlank();
@@ -112,32 +117,24 @@ class Organisations {
     }
 
     /**
-     * A name search through the bigram lists (ADR 0069): only names holding q's rarest bigram are
-     * read, newest first along that bigram's list, and LIKE decides on each, so the result is
-     * exactly {@code name LIKE '%q%'}'s. The total: a two-character q is its own bigram, so with
-     * no other filter it is the length of that list; otherwise the names on a short list are
-     * checked one by one, and for a bigram most names hold, the table is scanned as before.
-     * (A q shaped like a USCC also matches the USCC exactly, so it keeps the scan.)
+     * A name search along the list of names holding {@code gram}, q's rarest bigram (ADR 0069):
+     * newest first along that list, each name joined and kept if LIKE and the filters hold, so
+     * the result is exactly {@code name LIKE '%q%'}'s and a page reads about as many rows as it
+     * shows. The total: a two-character q without other filters is its own bigram, so it is the
+     * length of the list; otherwise the listed names are checked (the list is short: a bigram that
+     * many names hold, and queries shaped like a USCC, which also match the code, scan as before).
      */
-    private PageResult<Organisation> searchByName(String q, OrganisationCriteria c, PageRequest page) {
-        Where filters = where(new OrganisationCriteria(null, c.kind(), c.county(), c.industry(), c.demo()));
-        boolean listIsTotal = q.length() == 2 && filters.params.isEmpty();
-        Gram gram = rarest(NameGrams.of(q), !listIsTotal);
+    private PageResult<Organisation> searchByBigram(
+            String q, String gram, Where filters, boolean listIsTotal, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>(filters.params);
-        params.put("gram", gram.gram());
+        params.put("gram", gram);
         params.put("q", Sql.contains(q));
         String matching = " FROM organisation_name_gram g JOIN organisation o ON o.id = g.organisation_id"
                 + " WHERE g.gram = :gram AND name LIKE :q"
                 + filters.sql.replaceFirst("^ WHERE ", " AND ");
-        String count;
-        if (listIsTotal) {
-            count = "SELECT COUNT(*) FROM organisation_name_gram WHERE gram = :gram";
-        } else if (gram.rare()) {
-            count = "SELECT COUNT(*)" + matching;
-        } else {
-            count = "SELECT COUNT(*) FROM organisation" + where(c).sql;
-            params.put("qExact", q.toUpperCase());
-        }
+        String count = listIsTotal
+                ? "SELECT COUNT(*) FROM organisation_name_gram WHERE gram = :gram"
+                : "SELECT COUNT(*)" + matching;
         long total = jdbc.sql(count).params(params).query(Long.class).single();
         List<Organisation> content = total == 0
                 ? List.of()
@@ -458,6 +455,9 @@ class Organisations {
      */
     static final int GRAM_PROBE_LIMIT = 2_000;
 
+    /** Bigrams of a long {@code q} probed at most. */
+    static final int GRAMS_PROBED = 8;
+
     private int gramProbeLimit = GRAM_PROBE_LIMIT;
 
     /** For tests: a lower limit makes every bigram common. */
@@ -477,7 +477,11 @@ class Organisations {
             return new Gram(grams.iterator().next(), -1, false);
         }
         Gram rarest = null;
+        int probed = 0;
         for (String gram : grams) {
+            if (probed++ == GRAMS_PROBED) {
+                break; // a long q: the rarest of its first bigrams narrows enough
+            }
             long n = jdbc.sql(
                             "SELECT COUNT(*) FROM (SELECT 1 FROM organisation_name_gram WHERE gram = :gram LIMIT :limit) t")
                     .param("gram", gram)

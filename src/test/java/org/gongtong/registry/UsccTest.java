@@ -97,4 +97,13 @@ class UsccTest {
         }
         return sb.toString() + Uscc.checkCharacter(sb.toString());
     }
+
+    @Test
+    void shapedMeansEighteenCharactersOfTheAlphabetValidOrNot() {
+        assertThat(Uscc.shaped("91371500MA3C1234X7")).isTrue();
+        assertThat(Uscc.shaped("91371500ma3c1234x7")).isTrue();
+        assertThat(Uscc.shaped("91371500MA3C1234")).isFalse();
+        assertThat(Uscc.shaped("91371500MA3C1234O7")).isFalse(); // O is not in the alphabet
+        assertThat(Uscc.shaped("聊城产业技术研究院有限公司聊城产业技术")).isFalse();
+    }
 }
