@@ -311,6 +311,9 @@ class Organisations {
             }
         }
         if (!rows.isEmpty()) {
+            // in key order: the database then adds to its (gram, organisation_id) index page by page
+            rows.sort(java.util.Comparator.comparing((Object[] r) -> (String) r[0])
+                    .thenComparing(r -> (Long) r[1]));
             named.getJdbcTemplate()
                     .batchUpdate("INSERT INTO organisation_name_gram (gram, organisation_id) VALUES (?, ?)", rows);
         }
