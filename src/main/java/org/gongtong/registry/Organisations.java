@@ -121,8 +121,9 @@ class Organisations {
      * newest first along that list, each name joined and kept if LIKE and the filters hold, so
      * the result is exactly {@code name LIKE '%q%'}'s and a page reads about as many rows as it
      * shows. The total: a two-character q without other filters is its own bigram, so it is the
-     * length of the list; otherwise the listed names are checked (the list is short: a bigram that
-     * many names hold, and queries shaped like a USCC, which also match the code, scan as before).
+     * length of the list; otherwise each listed name is checked, which {@link #search} allows only
+     * for a short list (a bigram that many names hold scans as before, as do queries shaped like a
+     * USCC, which also match the code exactly).
      */
     private PageResult<Organisation> searchByBigram(
             String q, String gram, Where filters, boolean listIsTotal, PageRequest page) {

@@ -10,11 +10,16 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.gongtong.Api;
 import org.gongtong.identity.Actor;
 import org.gongtong.identity.AuditLog;
 import org.gongtong.identity.Role;
 import org.gongtong.platform.DomainException;
+import org.gongtong.platform.PageRequest;
+import org.gongtong.platform.Sql;
 import org.gongtong.platform.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,9 +292,9 @@ class RegistryModuleTest {
      */
     @Test
     void nameSearchFindsExactlyWhatLikeFinds() {
-        java.util.Random random = new java.util.Random(4754);
+        Random random = new Random(4754);
         String letters = "甲乙丙丁戊";
-        java.util.List<Organisation> made = new java.util.ArrayList<>();
+        List<Organisation> made = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             StringBuilder name = new StringBuilder("名检");
             for (int k = 0; k < 7; k++) {
@@ -310,7 +315,7 @@ class RegistryModuleTest {
                         made.get(1).id()))
                 .isZero();
 
-        java.util.List<String> queries = new java.util.ArrayList<>(java.util.List.of(
+        List<String> queries = new ArrayList<>(List.of(
                 "甲乙",
                 "乙丙丁",
                 "丁戊甲乙",
@@ -344,24 +349,22 @@ class RegistryModuleTest {
         }
     }
 
-    private void searchAgreesWithLike(java.util.List<String> queries) {
+    private void searchAgreesWithLike(List<String> queries) {
         for (String q : queries) {
             for (OrganisationKind kind : new OrganisationKind[] {null, OrganisationKind.SERVICE}) {
                 String where = " WHERE (name LIKE ? OR uscc = ?)" + (kind == null ? "" : " AND kind = ?");
-                java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(
-                        org.gongtong.platform.Sql.contains(q), q.strip().toUpperCase()));
+                List<Object> args =
+                        new ArrayList<>(List.of(Sql.contains(q), q.strip().toUpperCase()));
                 if (kind != null) {
                     args.add(kind.name());
                 }
-                java.util.List<Long> expected = jdbc.queryForList(
+                List<Long> expected = jdbc.queryForList(
                         "SELECT id FROM organisation" + where + " ORDER BY id DESC LIMIT 200",
                         Long.class,
                         args.toArray());
                 Long total =
                         jdbc.queryForObject("SELECT COUNT(*) FROM organisation" + where, Long.class, args.toArray());
-                var page = registry.search(
-                        new OrganisationCriteria(q, kind, null, null, null),
-                        org.gongtong.platform.PageRequest.of(0, 200));
+                var page = registry.search(new OrganisationCriteria(q, kind, null, null, null), PageRequest.of(0, 200));
                 assertThat(page.totalElements()).as("total for %s, %s", q, kind).isEqualTo(total);
                 assertThat(page.content())
                         .extracting(Organisation::id)
