@@ -851,6 +851,10 @@ public class InstrumentService {
         return bookings.between(instrumentId, from, to);
     }
 
+    List<MaintenanceWindow> maintenance(long instrumentId, Instant from, Instant to) {
+        return instruments.maintenance(instrumentId, from, to);
+    }
+
     Clock clock() {
         return clock;
     }

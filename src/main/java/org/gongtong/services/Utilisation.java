@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Utilisation of instruments in a month (Asia/Shanghai): booked and used hours ÷ available hours
- * (days × open hours a day), sharing rate = external used hours ÷ used hours, income ÷ value;
- * per instrument and rolled up per owner. Hours of a booking that crosses a month boundary count
- * in each month for the part that falls in it.
+ * (days × open hours a day, less what maintenance windows take), sharing rate = external used hours
+ * ÷ used hours, income ÷ value; per instrument and rolled up per owner. Hours of a booking or a
+ * maintenance window that crosses a month boundary count in each month for the part that falls in it.
  */
 @Service
 public class Utilisation {
@@ -31,6 +31,7 @@ public class Utilisation {
             YearMonth month,
             BigDecimal value,
             BigDecimal availableHours,
+            BigDecimal maintenanceHours,
             BigDecimal bookedHours,
             BigDecimal usedHours,
             BigDecimal externalHours,
@@ -49,6 +50,7 @@ public class Utilisation {
                     month,
                     value,
                     availableHours,
+                    maintenanceHours,
                     bookedHours,
                     usedHours,
                     externalHours,
@@ -79,14 +81,11 @@ public class Utilisation {
                 owner = actor.organisationId() == null ? -1L : actor.organisationId();
             }
         }
-        Instant from = month.atDay(1).atStartOfDay(InstrumentService.ZONE).toInstant();
-        Instant to = month.plusMonths(1)
-                .atDay(1)
-                .atStartOfDay(InstrumentService.ZONE)
-                .toInstant();
+        Instant from = start(month);
+        Instant to = start(month.plusMonths(1));
         List<Row> rows = new ArrayList<>();
         for (Instrument i : service.all(owner, county)) {
-            rows.add(row(i, month, service.between(i.id(), from, to), from, to));
+            rows.add(row(i, month, service.between(i.id(), from, to), service.maintenance(i.id(), from, to)));
         }
         Map<Long, List<Row>> byOwner = new LinkedHashMap<>();
         rows.forEach(r ->
@@ -96,7 +95,9 @@ public class Utilisation {
         return new Report(month, rows, owners);
     }
 
-    static Row row(Instrument i, YearMonth month, List<Booking> bookings, Instant from, Instant to) {
+    static Row row(Instrument i, YearMonth month, List<Booking> bookings, List<MaintenanceWindow> maintenance) {
+        Instant from = start(month);
+        Instant to = start(month.plusMonths(1));
         long booked = 0;
         long used = 0;
         long external = 0;
@@ -121,8 +122,8 @@ public class Utilisation {
                 }
             }
         }
-        BigDecimal available = BigDecimal.valueOf((long) month.lengthOfMonth() * i.hoursPerDay())
-                .setScale(2);
+        long open = (long) month.lengthOfMonth() * i.hoursPerDay() * 60;
+        long lost = maintenanceMinutes(i.hoursPerDay(), month, maintenance);
         return new Row(
                         i.id(),
                         i.name(),
@@ -130,7 +131,8 @@ public class Utilisation {
                         i.ownerName(),
                         month,
                         i.value(),
-                        available,
+                        Hours.of(open - lost),
+                        Hours.of(lost),
                         Hours.of(booked),
                         Hours.of(used),
                         Hours.of(external),
@@ -146,6 +148,7 @@ public class Utilisation {
         Row first = rows.get(0);
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal available = BigDecimal.ZERO;
+        BigDecimal maintenance = BigDecimal.ZERO;
         BigDecimal booked = BigDecimal.ZERO;
         BigDecimal used = BigDecimal.ZERO;
         BigDecimal external = BigDecimal.ZERO;
@@ -153,6 +156,7 @@ public class Utilisation {
         for (Row r : rows) {
             value = value.add(r.value());
             available = available.add(r.availableHours());
+            maintenance = maintenance.add(r.maintenanceHours());
             booked = booked.add(r.bookedHours());
             used = used.add(r.usedHours());
             external = external.add(r.externalHours());
@@ -166,6 +170,7 @@ public class Utilisation {
                         month,
                         value,
                         available,
+                        maintenance,
                         booked,
                         used,
                         external,
@@ -175,6 +180,42 @@ public class Utilisation {
                         null,
                         null)
                 .withRates();
+    }
+
+    /**
+     * Open minutes that maintenance takes from a month: on each day (Asia/Shanghai) the clock time its
+     * windows cover, counted once where they overlap, up to the day's open hours. Maintenance is done
+     * in the hours the instrument would be open, so a window over a working day takes the whole day
+     * and a two-hour window takes two hours.
+     */
+    static long maintenanceMinutes(int hoursPerDay, YearMonth month, List<MaintenanceWindow> windows) {
+        List<MaintenanceWindow> sorted = windows.stream()
+                .sorted(java.util.Comparator.comparing(MaintenanceWindow::start))
+                .toList();
+        long lost = 0;
+        for (int d = 1; d <= month.lengthOfMonth(); d++) {
+            Instant dayStart = start(month.atDay(d));
+            Instant dayEnd = start(month.atDay(d).plusDays(1));
+            long covered = 0;
+            Instant reached = dayStart; // windows are sorted by start: count only what lies past the last end
+            for (MaintenanceWindow w : sorted) {
+                Instant s = w.start().isAfter(reached) ? w.start() : reached;
+                covered += overlap(s, w.end(), dayStart, dayEnd);
+                if (w.end().isAfter(reached)) {
+                    reached = w.end();
+                }
+            }
+            lost += Math.min((long) hoursPerDay * 60, covered);
+        }
+        return lost;
+    }
+
+    private static Instant start(YearMonth month) {
+        return start(month.atDay(1));
+    }
+
+    private static Instant start(java.time.LocalDate day) {
+        return day.atStartOfDay(InstrumentService.ZONE).toInstant();
     }
 
     private static long overlap(Instant s, Instant e, Instant from, Instant to) {

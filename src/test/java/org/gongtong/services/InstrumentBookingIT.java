@@ -222,6 +222,18 @@ class InstrumentBookingIT {
         assertThat(book(admin, id, "2027-04-10T12:00:00+08:00", "2027-04-10T12:30:00+08:00")
                         .status())
                 .isEqualTo(201);
+        // the four-hour window leaves April 30 × 8 − 4 open hours (the default 8 a day)
+        R report = call(admin, "GET", "/api/v1/instruments/utilisation?month=2027-04&ownerId=" + owner, null);
+        assertThat(report.status()).isEqualTo(200);
+        JsonNode row = null;
+        for (JsonNode r : report.body().get("instruments")) {
+            if (r.get("instrumentId").asLong() == id) {
+                row = r;
+            }
+        }
+        assertThat(row).as(report.body().toString()).isNotNull();
+        assertThat(new BigDecimal(row.get("maintenanceHours").asString())).isEqualByComparingTo("4.00");
+        assertThat(new BigDecimal(row.get("availableHours").asString())).isEqualByComparingTo("236.00");
         call(admin, "POST", "/api/v1/instruments/" + id + "/status", Map.of("status", "RETIRED"));
         assertThat(book(admin, id, "2027-05-10T12:00:00+08:00", "2027-05-10T12:30:00+08:00")
                         .status())
