@@ -30,6 +30,7 @@ import org.gongtong.platform.PageResult;
 import org.gongtong.platform.ValidationException;
 import org.gongtong.platform.Xlsx;
 import org.gongtong.registry.Organisation;
+import org.gongtong.registry.ReferenceData;
 import org.gongtong.registry.Registry;
 import org.gongtong.services.Incubation.Cohort;
 import org.gongtong.services.Incubation.Criterion;
@@ -61,24 +62,47 @@ public class IncubatorService {
 
     private final Incubators incubators;
     private final Registry registry;
+    private final ReferenceData reference;
     private final AuditLog audit;
     private final Messages messages;
     private final Clock clock;
 
-    IncubatorService(Incubators incubators, Registry registry, AuditLog audit, Messages messages, Clock clock) {
+    IncubatorService(
+            Incubators incubators,
+            Registry registry,
+            ReferenceData reference,
+            AuditLog audit,
+            Messages messages,
+            Clock clock) {
         this.incubators = incubators;
         this.registry = registry;
+        this.reference = reference;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
     }
 
-    static boolean oversees(Actor a) {
+    /** The city's roles, which oversee every incubator. */
+    public static boolean oversees(Actor a) {
         return a.role() == Role.ADMIN || a.role() == Role.CITY_OFFICER || a.role() == Role.INSTITUTE_STAFF;
     }
 
-    private static boolean operates(Actor a, Incubator i) {
+    /** May run the incubator: open cohorts, admit, enter and import KPIs, graduate and exit. */
+    public static boolean operates(Actor a, Incubator i) {
         return oversees(a) || Objects.equals(a.organisationId(), i.operatorId());
+    }
+
+    /**
+     * May read a firm's monthly figures (revenue, funding: the firm's private data): whoever may see the
+     * firm's private data (the city, the firm itself, its county's officer) and the incubator's operator.
+     */
+    public static boolean readsKpis(Actor a, Incubatee e, Incubator i) {
+        return operates(a, i) || a.canSeePrivateOf(e.organisationId(), e.county());
+    }
+
+    /** May export every firm's figures of the incubator at once. */
+    public static boolean exportsKpis(Actor a, Incubator i) {
+        return operates(a, i) || a.citywide();
     }
 
     @Transactional
@@ -102,13 +126,33 @@ public class IncubatorService {
                 errors.add(error("operatorId", "services.organisationUnknown", f.operatorId()));
             }
         }
+        String industry = null;
+        if (blank(f.industry()) != null) {
+            industry = reference
+                    .industry(f.industry().strip())
+                    .map(ReferenceData.Industry::code)
+                    .orElse(null);
+            if (industry == null) {
+                errors.add(error(
+                        "industry",
+                        "services.choiceInvalid",
+                        reference.industries().stream()
+                                .map(ReferenceData.Industry::code)
+                                .collect(Collectors.joining(", "))));
+            }
+        }
+        if (f.spaceM2() != null && f.spaceM2().signum() < 0) {
+            errors.add(error("spaceM2", "services.notNegative"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         if (!oversees(actor) && !Objects.equals(actor.organisationId(), op.id())) {
             throw DomainException.forbidden("problem.forbidden");
         }
-        String industry = blank(f.industry()) == null ? op.industry() : blank(f.industry());
+        if (industry == null) {
+            industry = op.industry();
+        }
         long id = incubators.insert(
                 f.name().strip(), op.id(), industry, blank(f.address()), f.spaceM2(), demo, clock.instant());
         audit.record(
@@ -349,8 +393,11 @@ public class IncubatorService {
     }
 
     @Transactional(readOnly = true)
-    public List<Kpi> kpis(long incubateeId) {
-        incubatee(incubateeId);
+    public List<Kpi> kpis(long incubateeId, Actor actor) {
+        Incubatee e = incubatee(incubateeId);
+        if (!readsKpis(actor, e, incubator(e.incubatorId()))) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
         return incubators.kpis(incubateeId, null);
     }
 
@@ -406,8 +453,10 @@ public class IncubatorService {
 
     /** All KPIs of an incubator's incubatees as one sheet. */
     @Transactional(readOnly = true)
-    public void exportKpis(long incubatorId, OutputStream out) throws IOException {
-        incubator(incubatorId);
+    public void exportKpis(long incubatorId, OutputStream out, Actor actor) throws IOException {
+        if (!exportsKpis(actor, incubator(incubatorId))) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
         Map<Long, String> names = new LinkedHashMap<>();
         incubators
                 .incubatees(

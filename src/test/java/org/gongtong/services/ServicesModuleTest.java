@@ -119,6 +119,22 @@ class ServicesModuleTest {
                         new IncubatorService.KpiForm(null, null, null, null, null),
                         new Actor(79, "x", "x", Role.ENTERPRISE_USER, firm2, null)))
                 .isInstanceOf(DomainException.class);
+        // the figures are the firm's private data: the firm, the operator, the firm's county and the city
+        // read them; another firm and another county's officer do not, nor may they export them
+        Actor stranger = new Actor(79, "x", "x", Role.ENTERPRISE_USER, firm2, null);
+        Actor countyHere = new Actor(82, "c1", "c1", Role.COUNTY_OFFICER, null, "371524");
+        Actor countyElsewhere = new Actor(83, "c2", "c2", Role.COUNTY_OFFICER, null, "371502");
+        for (Actor reader : List.of(self, op, countyHere, OFFICER)) {
+            assertThat(incubators.kpis(e.id(), reader)).as(reader.username()).hasSize(1);
+        }
+        for (Actor outsider : List.of(stranger, countyElsewhere)) {
+            assertThatThrownBy(() -> incubators.kpis(e.id(), outsider))
+                    .isInstanceOfSatisfying(
+                            DomainException.class, x -> assertThat(x.status()).isEqualTo(HttpStatus.FORBIDDEN));
+            assertThatThrownBy(() -> incubators.exportKpis(inc.id(), new ByteArrayOutputStream(), outsider))
+                    .isInstanceOfSatisfying(
+                            DomainException.class, x -> assertThat(x.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        }
         // imported from Excel, then exported
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -139,12 +155,12 @@ class ServicesModuleTest {
                 incubators.importKpis(inc.id(), new ByteArrayInputStream(xlsx.toByteArray()), op);
         assertThat(report.errors()).isEmpty();
         assertThat(report.imported()).isEqualTo(1);
-        assertThat(incubators.kpis(e2.id())).singleElement().satisfies(k -> {
+        assertThat(incubators.kpis(e2.id(), op)).singleElement().satisfies(k -> {
             assertThat(k.revenue()).isEqualByComparingTo("50000.50");
             assertThat(k.fundingRaised()).isEqualByComparingTo("1000000");
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        incubators.exportKpis(inc.id(), out);
+        incubators.exportKpis(inc.id(), out, op);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(2);
         }

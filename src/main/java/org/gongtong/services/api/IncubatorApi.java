@@ -112,8 +112,7 @@ class IncubatorApi {
 
     @GetMapping("/api/v1/incubatees/{id}/kpis")
     List<Incubation.Kpi> kpis(@PathVariable long id) {
-        InstrumentApi.actor();
-        return incubators.kpis(id);
+        return incubators.kpis(id, InstrumentApi.actor());
     }
 
     @PutMapping("/api/v1/incubatees/{id}/kpis/{month}")
@@ -136,9 +135,11 @@ class IncubatorApi {
 
     @GetMapping("/api/v1/incubators/{id}/kpis/export")
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
-        InstrumentApi.actor();
+        // written aside first: a refusal is then a clean problem response, not a half-sent file
+        java.io.ByteArrayOutputStream sheet = new java.io.ByteArrayOutputStream();
+        incubators.exportKpis(id, sheet, InstrumentApi.actor());
         response.setContentType(Xlsx.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=incubator-" + id + "-kpis.xlsx");
-        incubators.exportKpis(id, response.getOutputStream());
+        sheet.writeTo(response.getOutputStream());
     }
 }
