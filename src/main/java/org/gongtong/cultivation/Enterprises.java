@@ -277,7 +277,7 @@ public class Enterprises {
         if (f.fiscalYear() == null) {
             e.add(new InputError("fiscalYear", "cultivation.input.required"));
         } else if (f.fiscalYear() < 1949 || f.fiscalYear() > last) {
-            e.add(new InputError("fiscalYear", "cultivation.input.between", 1949, last));
+            e.add(new InputError("fiscalYear", "cultivation.input.between", "1949", String.valueOf(last)));
         }
         optional(e, "employees", f.employees());
         optional(e, "techStaff", f.techStaff());

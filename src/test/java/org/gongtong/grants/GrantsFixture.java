@@ -60,6 +60,11 @@ final class GrantsFixture {
     }
 
     long approved(Setup s, String amount) throws Exception {
+        return approved(s, amount, null);
+    }
+
+    /** Approved with these targets ({indicator, year, targetValue, weight}); null: the default target. */
+    long approved(Setup s, String amount, List<Map<String, Object>> targets) throws Exception {
         long app = http.post(s.applicant(), "/api/v1/grant-programmes/" + s.programmeId() + "/applications", null)
                 .expect(201)
                 .id();
@@ -91,10 +96,12 @@ final class GrantsFixture {
                                 "scores",
                                 Map.of(s.criteria().get(0), 8, s.criteria().get(1), 8)))
                 .expect(200);
-        return http.post(
-                        admin,
-                        "/api/v1/grant-applications/" + app + "/decision",
-                        Map.of("approvedAmount", new BigDecimal(amount)))
+        Map<String, Object> decision = new java.util.LinkedHashMap<>();
+        decision.put("approvedAmount", new BigDecimal(amount));
+        if (targets != null) {
+            decision.put("targets", targets);
+        }
+        return http.post(admin, "/api/v1/grant-applications/" + app + "/decision", decision)
                 .expect(201)
                 .id();
     }

@@ -24,6 +24,7 @@ import org.gongtong.grants.GrantRecords.Tranche;
 import org.gongtong.grants.GrantRecords.TrancheStatus;
 import org.gongtong.grants.GrantRecords.Version;
 import org.gongtong.grants.Grants;
+import org.gongtong.grants.PerformanceReadings;
 import org.gongtong.platform.DomainException;
 import org.gongtong.platform.PageRequest;
 import org.gongtong.platform.PageResult;
@@ -43,8 +44,10 @@ class GrantsApi {
 
     private final Grants grants;
     private final Awards awards;
+    private final PerformanceReadings readings;
 
-    GrantsApi(Grants grants, Awards awards) {
+    GrantsApi(Grants grants, Awards awards, PerformanceReadings readings) {
+        this.readings = readings;
         this.grants = grants;
         this.awards = awards;
     }
@@ -251,6 +254,15 @@ class GrantsApi {
                 awards.targets(id, actor),
                 awards.tranches(id, actor),
                 awards.assessments(id, actor));
+    }
+
+    @GetMapping("/api/v1/grants/{id}/readings")
+    @Operation(
+            summary = "What the platform's records say about the targets of grant year `year`",
+            description = "Per target: the grant year's dates and, where a module reads the indicator, {value, basis}"
+                    + " (technology contracts, incubatees, appointments, annual R&D figures); officers only")
+    List<PerformanceReadings.TargetReading> readings(@PathVariable long id, @RequestParam int year) {
+        return readings.read(id, year, actor());
     }
 
     @PostMapping("/api/v1/grants/{id}/assessments")

@@ -15,12 +15,14 @@ import org.gongtong.grants.GrantRecords.Allocation;
 import org.gongtong.grants.GrantRecords.Application;
 import org.gongtong.grants.GrantRecords.ApplicationStatus;
 import org.gongtong.grants.GrantRecords.Award;
+import org.gongtong.grants.GrantRecords.AwardStatus;
 import org.gongtong.grants.GrantRecords.Programme;
 import org.gongtong.grants.GrantRecords.TargetType;
 import org.gongtong.grants.GrantRecords.Tranche;
 import org.gongtong.grants.GrantRecords.TrancheStatus;
 import org.gongtong.grants.Grants;
 import org.gongtong.grants.GrantsAccess;
+import org.gongtong.grants.PerformanceReadings;
 import org.gongtong.grants.SpecialFund;
 import org.gongtong.identity.Accounts;
 import org.gongtong.identity.Actor;
@@ -56,13 +58,21 @@ class GrantPages {
     private final SpecialFund fund;
     private final Grants grants;
     private final Awards awards;
+    private final PerformanceReadings readings;
     private final Accounts accounts;
     private final Messages messages;
 
-    GrantPages(SpecialFund fund, Grants grants, Awards awards, Accounts accounts, Messages messages) {
+    GrantPages(
+            SpecialFund fund,
+            Grants grants,
+            Awards awards,
+            PerformanceReadings readings,
+            Accounts accounts,
+            Messages messages) {
         this.fund = fund;
         this.grants = grants;
         this.awards = awards;
+        this.readings = readings;
         this.accounts = accounts;
         this.messages = messages;
     }
@@ -727,13 +737,20 @@ class GrantPages {
         model.addAttribute("isOfficer", GrantsAccess.isOfficer(actor));
         model.addAttribute("isGrantee", actor.organisationId() != null && actor.organisationId() == w.granteeOrgId());
         var assessed = awards.assessments(id, actor).stream().map(s -> s.year()).toList();
-        model.addAttribute(
-                "openYears",
-                awards.targets(id, actor).stream()
-                        .map(t -> t.year())
-                        .distinct()
-                        .filter(y -> !assessed.contains(y))
-                        .toList());
+        List<Integer> openYears = awards.targets(id, actor).stream()
+                .map(t -> t.year())
+                .distinct()
+                .filter(y -> !assessed.contains(y))
+                .toList();
+        model.addAttribute("openYears", openYears);
+        // the assessment sheet starts from what the records say (targetId -> reading)
+        Map<Long, PerformanceReadings.TargetReading> read = new LinkedHashMap<>();
+        if (GrantsAccess.isOfficer(actor) && w.status() == AwardStatus.ACTIVE) {
+            for (int y : openYears) {
+                readings.read(id, y, actor).forEach(r -> read.put(r.targetId(), r));
+            }
+        }
+        model.addAttribute("readings", read);
         defaults(model);
         return "grants/award";
     }
