@@ -1,10 +1,15 @@
 package org.gongtong.cultivation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.gongtong.grants.GrantRecords.IndicatorKind;
+import org.gongtong.grants.PerformanceMeasure;
 import org.gongtong.insight.Indicator;
 import org.gongtong.insight.IndicatorScope;
 import org.gongtong.insight.Paths;
+import org.gongtong.platform.Messages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +20,38 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class CultivationIndicators {
+
+    /**
+     * Grant indicator (ADR 0070): the R&D expenses of the grantee's figures for the fiscal year that
+     * overlaps the period most (a grant year rarely starts on 1 January; figures are filed per year).
+     * No figures filed for that year read as nothing, not as zero.
+     */
+    @Bean
+    PerformanceMeasure rndSpendMeasure(Figures figures, Messages messages) {
+        return PerformanceMeasure.of(IndicatorKind.RND_SPEND, (organisation, from, to) -> {
+            int year = fiscalYearOverlapping(from, to);
+            return figures.find(organisation, year)
+                    .map(YearFigures::rndTotal)
+                    .map(v -> new PerformanceMeasure.Reading(
+                            v.setScale(2), messages.get("cultivation.measure.rndSpend", String.valueOf(year))));
+        });
+    }
+
+    /** The calendar year with the most days in {@code [from, to)}; the later one on a tie. */
+    static int fiscalYearOverlapping(LocalDate from, LocalDate to) {
+        int best = from.getYear();
+        long most = -1;
+        for (int y = from.getYear(); y <= to.minusDays(1).getYear(); y++) {
+            LocalDate start = from.isAfter(LocalDate.of(y, 1, 1)) ? from : LocalDate.of(y, 1, 1);
+            LocalDate end = to.isBefore(LocalDate.of(y + 1, 1, 1)) ? to : LocalDate.of(y + 1, 1, 1);
+            long days = ChronoUnit.DAYS.between(start, end);
+            if (days >= most) {
+                most = days;
+                best = y;
+            }
+        }
+        return best;
+    }
 
     record PipelineCount(PipelineList list, String what, PipelineCriteria criteria) implements Indicator {
 

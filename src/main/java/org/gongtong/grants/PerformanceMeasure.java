@@ -25,4 +25,21 @@ public interface PerformanceMeasure {
 
     /** A value and the sentence that says which rows it comes from. */
     record Reading(BigDecimal value, String basis) {}
+
+    /** How a module reads its rows for one organisation and period. */
+    @FunctionalInterface
+    interface Reader {
+        Optional<Reading> read(long organisationId, LocalDate from, LocalDate to);
+    }
+
+    /** A measure of {@code indicator} that reads with {@code reader}. */
+    static PerformanceMeasure of(IndicatorKind indicator, Reader reader) {
+        record Of(IndicatorKind indicator, Reader reader) implements PerformanceMeasure {
+            @Override
+            public Optional<Reading> read(long organisationId, LocalDate from, LocalDate to) {
+                return reader.read(organisationId, from, to);
+            }
+        }
+        return new Of(indicator, reader);
+    }
 }

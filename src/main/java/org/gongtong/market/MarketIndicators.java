@@ -1,10 +1,14 @@
 package org.gongtong.market;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.function.Function;
+import org.gongtong.grants.GrantRecords.IndicatorKind;
+import org.gongtong.grants.PerformanceMeasure;
 import org.gongtong.identity.Actor;
 import org.gongtong.insight.Indicator;
 import org.gongtong.insight.IndicatorScope;
+import org.gongtong.platform.Messages;
 import org.gongtong.platform.PageRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,28 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class MarketIndicators {
+
+    /** Grant indicator (ADR 0070): the contract amounts the grantee sold in the period. */
+    @Bean
+    PerformanceMeasure contractRevenueMeasure(TechContracts contracts, Messages messages) {
+        return PerformanceMeasure.of(IndicatorKind.CONTRACT_REVENUE, (organisation, from, to) -> {
+            TechContracts.Sold sold = contracts.soldBy(organisation, from, to, false);
+            return Optional.of(new PerformanceMeasure.Reading(
+                    sold.amount(),
+                    messages.get("market.measure.contractRevenue", from, to.minusDays(1), sold.contracts())));
+        });
+    }
+
+    /** Grant indicator (ADR 0070): the transfer and licence contracts the grantee sold in the period. */
+    @Bean
+    PerformanceMeasure resultsTransferredMeasure(TechContracts contracts, Messages messages) {
+        return PerformanceMeasure.of(IndicatorKind.RESULTS_TRANSFERRED, (organisation, from, to) -> {
+            TechContracts.Sold sold = contracts.soldBy(organisation, from, to, true);
+            return Optional.of(new PerformanceMeasure.Reading(
+                    BigDecimal.valueOf(sold.contracts()),
+                    messages.get("market.measure.resultsTransferred", from, to.minusDays(1), sold.contracts())));
+        });
+    }
 
     /** No rows, only the list's total (its COUNT or SUM with the same WHERE). */
     private static final PageRequest ONE = new PageRequest(0, 0);

@@ -208,6 +208,20 @@ public class TechContracts {
     /** Filters of the contract list (and of the technology transaction amount indicator). */
     public record ContractCriteria(String county, String status) {}
 
+    /** How many contracts {@code sellerId} sold (registered in {@code [from, to)}) and their amounts. */
+    record Sold(long contracts, BigDecimal amount) {}
+
+    Sold soldBy(long sellerId, LocalDate from, LocalDate to, boolean transfersOnly) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(contract_amount), 0) FROM tech_contract"
+                        + " WHERE seller_organisation_id = :o AND registered_on >= :from AND registered_on < :to"
+                        + (transfersOnly ? " AND contract_type IN ('TRANSFER', 'LICENCE')" : ""))
+                .param("o", sellerId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new Sold(rs.getLong(1), rs.getBigDecimal(2).setScale(2)))
+                .single();
+    }
+
     static String where(ContractCriteria c, Actor actor, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");
         if (actor != null && !actor.citywide()) {

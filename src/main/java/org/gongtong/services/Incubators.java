@@ -38,6 +38,18 @@ class Incubators {
     private final JdbcClient jdbc;
     private final Totals totals;
 
+    /** The firms whose stay in an incubator run by {@code operatorId} overlaps {@code [from, to)}. */
+    long firmsIncubatedBy(long operatorId, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT e.organisation_id) FROM incubatee e JOIN incubator i ON i.id = e.incubator_id
+                        WHERE i.operator_id = :o AND e.entry_date < :to AND (e.left_on IS NULL OR e.left_on >= :from)""")
+                .param("o", operatorId)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+    }
+
     Incubators(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
         this.totals = totals;

@@ -4,20 +4,35 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import org.gongtong.grants.GrantRecords.IndicatorKind;
+import org.gongtong.grants.PerformanceMeasure;
 import org.gongtong.insight.CollaborationEdges;
 import org.gongtong.insight.Indicator;
 import org.gongtong.insight.IndicatorScope;
+import org.gongtong.platform.Messages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * INSTRUMENTS and INCUBATION indicators, each value from the same criteria as its drill-down list,
  * and the service-order edges of the collaboration graph. County = the owner's (instruments,
- * bookings) or the incubatee's county.
+ * bookings) or the incubatee's county. Also the grant indicator these records answer (ADR 0070).
  */
 @Configuration(proxyBeanMethods = false)
 class ServicesIndicators {
+
+    /** Incubated firms: graduated and exited firms count for the period they were in. */
+    @Bean
+    PerformanceMeasure incubatedFirmsMeasure(Incubators incubators, Messages messages) {
+        return PerformanceMeasure.of(IndicatorKind.INCUBATED_FIRMS, (organisation, from, to) -> {
+            long firms = incubators.firmsIncubatedBy(organisation, from, to);
+            return Optional.of(new PerformanceMeasure.Reading(
+                    BigDecimal.valueOf(firms),
+                    messages.get("services.measure.incubatedFirms", from, to.minusDays(1), firms)));
+        });
+    }
 
     @Bean
     Indicator servicesInstruments(InstrumentService s) {

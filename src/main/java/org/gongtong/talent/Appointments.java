@@ -29,6 +29,18 @@ class Appointments {
     private final JdbcClient jdbc;
     private final Totals totals;
 
+    /** The people (each once) appointed to {@code hostOrgId} whose term overlaps {@code [from, to)}. */
+    long peopleAppointedTo(long hostOrgId, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT person_name) FROM talent_appointment
+                        WHERE host_org_id = :o AND starts_on < :to AND ends_on >= :from""")
+                .param("o", hostOrgId)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+    }
+
     Appointments(JdbcClient jdbc, Totals totals) {
         this.jdbc = jdbc;
         this.totals = totals;

@@ -2,15 +2,32 @@ package org.gongtong.talent;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import org.gongtong.grants.GrantRecords.IndicatorKind;
+import org.gongtong.grants.PerformanceMeasure;
 import org.gongtong.insight.CollaborationEdges;
 import org.gongtong.insight.Indicator;
 import org.gongtong.insight.IndicatorScope;
+import org.gongtong.platform.Messages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** TALENT indicators (appointments per programme) and the appointment edges of the collaboration graph. */
+/**
+ * TALENT indicators (appointments per programme), the appointment edges of the collaboration graph and
+ * the grant indicator appointments answer (ADR 0070).
+ */
 @Configuration(proxyBeanMethods = false)
 class TalentIndicators {
+
+    /** Talents: the people appointed to the grantee in the period, each once. */
+    @Bean
+    PerformanceMeasure talentsMeasure(Appointments appointments, Messages messages) {
+        return PerformanceMeasure.of(IndicatorKind.TALENTS, (organisation, from, to) -> {
+            long people = appointments.peopleAppointedTo(organisation, from, to);
+            return Optional.of(new PerformanceMeasure.Reading(
+                    BigDecimal.valueOf(people), messages.get("talent.measure.talents", from, to.minusDays(1), people)));
+        });
+    }
 
     @Bean
     Indicator talentAppointments(TalentService talent) {

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Which fiscal year's figures stand for a grant year that does not start on 1 January. */
-class RndSpendMeasureTest {
+class FiscalYearOverlappingTest {
 
     private static int fiscal(String from) {
         LocalDate d = LocalDate.parse(from);
-        return RndSpendMeasure.fiscalYear(d, d.plusYears(1));
+        return CultivationIndicators.fiscalYearOverlapping(d, d.plusYears(1));
     }
 
     @Test
@@ -24,9 +24,9 @@ class RndSpendMeasureTest {
 
     @Test
     void aTieGoesToTheLaterYear() {
-        assertThat(RndSpendMeasure.fiscalYear(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 30)))
+        assertThat(CultivationIndicators.fiscalYearOverlapping(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 30)))
                 .isEqualTo(2025); // 31 and 29 days
-        assertThat(RndSpendMeasure.fiscalYear(LocalDate.of(2025, 12, 2), LocalDate.of(2026, 1, 31)))
+        assertThat(CultivationIndicators.fiscalYearOverlapping(LocalDate.of(2025, 12, 2), LocalDate.of(2026, 1, 31)))
                 .isEqualTo(2026); // 30 and 30: the later
     }
 }
