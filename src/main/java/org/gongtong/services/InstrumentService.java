@@ -274,6 +274,16 @@ public class InstrumentService {
         if (!instruments.updateStatus(id, status, until, before.version())) {
             throw DomainException.conflict("problem.stale");
         }
+        // the status is also kept as a dated window (from now to the end of its date), which utilisation
+        // subtracts; a change of status or date ends the one before at this moment
+        Instant now = clock.instant();
+        instruments.endStatusMaintenance(id, now);
+        if (until != null) {
+            Instant back = until.plusDays(1).atStartOfDay(ZONE).toInstant();
+            if (back.isAfter(now)) {
+                instruments.addMaintenance(id, now, back, null, true);
+            }
+        }
         Instrument after = find(id);
         audit.record("INSTRUMENT_STATUS", "instrument", id, auditView(before), auditView(after));
         return after;
@@ -311,14 +321,14 @@ public class InstrumentService {
         bookings.overlapping(id, start, end).ifPresent(b -> {
             throw conflictWith(b);
         });
-        long mid = instruments.addMaintenance(id, start, end, blank(form.reason()));
+        long mid = instruments.addMaintenance(id, start, end, blank(form.reason()), false);
         audit.record(
                 "INSTRUMENT_MAINTENANCE",
                 "instrument",
                 id,
                 null,
                 Map.of("start", start.toString(), "end", end.toString()));
-        return new MaintenanceWindow(mid, id, start, end, blank(form.reason()));
+        return new MaintenanceWindow(mid, id, start, end, blank(form.reason()), false);
     }
 
     // booking

@@ -218,17 +218,28 @@ class Instruments {
                 .list();
     }
 
-    long addMaintenance(long instrumentId, Instant from, Instant to, String reason) {
+    long addMaintenance(long instrumentId, Instant from, Instant to, String reason, boolean fromStatus) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO instrument_maintenance (instrument_id, starts_at, ends_at, reason)
-                        VALUES (:i, :from, :to, :reason)""")
+                        INSERT INTO instrument_maintenance (instrument_id, starts_at, ends_at, reason, from_status)
+                        VALUES (:i, :from, :to, :reason, :status)""")
                 .param("i", instrumentId)
                 .param("from", Sql.timestamp(from))
                 .param("to", Sql.timestamp(to))
                 .param("reason", reason)
+                .param("status", fromStatus)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Ends the window of a maintenance status at {@code now} (the instrument is back, or its date changed). */
+    void endStatusMaintenance(long instrumentId, Instant now) {
+        jdbc.sql("""
+                        DELETE FROM instrument_maintenance
+                        WHERE instrument_id = :i AND from_status = TRUE AND starts_at >= :now""").param("i", instrumentId).param("now", Sql.timestamp(now)).update();
+        jdbc.sql("""
+                        UPDATE instrument_maintenance SET ends_at = :now
+                        WHERE instrument_id = :i AND from_status = TRUE AND ends_at > :now""").param("i", instrumentId).param("now", Sql.timestamp(now)).update();
     }
 
     List<MaintenanceWindow> maintenance(long instrumentId, Instant from, Instant to) {
@@ -243,7 +254,8 @@ class Instruments {
                         rs.getLong("instrument_id"),
                         Sql.instant(rs, "starts_at"),
                         Sql.instant(rs, "ends_at"),
-                        rs.getString("reason")))
+                        rs.getString("reason"),
+                        rs.getBoolean("from_status")))
                 .list();
     }
 

@@ -100,6 +100,18 @@ class InstrumentBookingIT {
         return r.body().get("id").asLong();
     }
 
+    /** One figure of an instrument's row in the utilisation report of {@code month}. */
+    BigDecimal utilisation(long instrument, String month, String field) throws Exception {
+        R report = call(admin, "GET", "/api/v1/instruments/utilisation?month=" + month + "&ownerId=" + owner, null);
+        assertThat(report.status()).isEqualTo(200);
+        for (JsonNode r : report.body().get("instruments")) {
+            if (r.get("instrumentId").asLong() == instrument) {
+                return new BigDecimal(r.get(field).asString());
+            }
+        }
+        throw new AssertionError("no row for instrument " + instrument + " in " + report.body());
+    }
+
     R book(String token, long instrument, String start, String end) throws Exception {
         return call(
                 token,
@@ -200,6 +212,9 @@ class InstrumentBookingIT {
                 "/api/v1/instruments/" + id + "/status",
                 Map.of("status", "MAINTENANCE", "until", "2027-04-01"));
         assertThat(st.status()).isEqualTo(200);
+        // the status is kept as a window from now to the end of 1 April: March 2027 has no open hour left
+        assertThat(utilisation(id, "2027-03", "maintenanceHours")).isEqualByComparingTo("248.00");
+        assertThat(utilisation(id, "2027-03", "availableHours")).isEqualByComparingTo("0.00");
         // the last half hour of 1 April in Beijing is still under maintenance
         assertThat(book(userToken, id, "2027-04-01T23:30:00+08:00", "2027-04-02T00:00:00+08:00")
                         .status())
@@ -209,6 +224,9 @@ class InstrumentBookingIT {
                         .status())
                 .isEqualTo(201);
         call(admin, "POST", "/api/v1/instruments/" + id + "/status", Map.of("status", "AVAILABLE"));
+        // back in service now: the status window ends here, March 2027 is open again
+        assertThat(utilisation(id, "2027-03", "maintenanceHours")).isEqualByComparingTo("0.00");
+        assertThat(utilisation(id, "2027-03", "availableHours")).isEqualByComparingTo("248.00");
         R m = call(
                 admin,
                 "POST",
@@ -223,17 +241,8 @@ class InstrumentBookingIT {
                         .status())
                 .isEqualTo(201);
         // the four-hour window leaves April 30 × 8 − 4 open hours (the default 8 a day)
-        R report = call(admin, "GET", "/api/v1/instruments/utilisation?month=2027-04&ownerId=" + owner, null);
-        assertThat(report.status()).isEqualTo(200);
-        JsonNode row = null;
-        for (JsonNode r : report.body().get("instruments")) {
-            if (r.get("instrumentId").asLong() == id) {
-                row = r;
-            }
-        }
-        assertThat(row).as(report.body().toString()).isNotNull();
-        assertThat(new BigDecimal(row.get("maintenanceHours").asString())).isEqualByComparingTo("4.00");
-        assertThat(new BigDecimal(row.get("availableHours").asString())).isEqualByComparingTo("236.00");
+        assertThat(utilisation(id, "2027-04", "maintenanceHours")).isEqualByComparingTo("4.00");
+        assertThat(utilisation(id, "2027-04", "availableHours")).isEqualByComparingTo("236.00");
         call(admin, "POST", "/api/v1/instruments/" + id + "/status", Map.of("status", "RETIRED"));
         assertThat(book(admin, id, "2027-05-10T12:00:00+08:00", "2027-05-10T12:30:00+08:00")
                         .status())

@@ -72,7 +72,7 @@ class UtilisationTest {
     }
 
     private static MaintenanceWindow window(String start, String end) {
-        return new MaintenanceWindow(1L, 7L, at(start), at(end), "保养");
+        return new MaintenanceWindow(1L, 7L, at(start), at(end), "保养", false);
     }
 
     @Test
