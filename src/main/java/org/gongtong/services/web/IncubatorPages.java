@@ -4,6 +4,8 @@ import static org.gongtong.platform.PageForms.text;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.gongtong.services.Incubation;
 import org.gongtong.services.Incubation.Incubatee;
 import org.gongtong.services.Incubation.Incubator;
 import org.gongtong.services.IncubatorService;
+import org.gongtong.services.InstrumentService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +43,15 @@ class IncubatorPages {
     private final ReferenceData reference;
     private final PageForms forms;
     private final Messages messages;
+    private final Clock clock;
 
-    IncubatorPages(IncubatorService incubators, ReferenceData reference, PageForms forms, Messages messages) {
+    IncubatorPages(
+            IncubatorService incubators, ReferenceData reference, PageForms forms, Messages messages, Clock clock) {
         this.incubators = incubators;
         this.reference = reference;
         this.forms = forms;
         this.messages = messages;
+        this.clock = clock;
     }
 
     private static Actor actor() {
@@ -192,7 +198,7 @@ class IncubatorPages {
                 "INCUBATING".equals(e.status())
                         && (IncubatorService.operates(actor, i)
                                 || java.util.Objects.equals(actor.organisationId(), e.organisationId())));
-        model.addAttribute("thisMonth", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("thisMonth", YearMonth.now(clock.withZone(InstrumentService.ZONE)));
         forms.none(model);
         return "services/incubatee";
     }
